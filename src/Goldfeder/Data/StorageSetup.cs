@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Data;
+
+public static class StorageSetup
+{
+    /// <summary>Registers <see cref="GoldfederDb"/> for the provider named by <c>Storage:Provider</c> (Sqlite or Postgres).</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = config["Storage:Provider"] ?? "Sqlite";
+        var connection = config.GetConnectionString("Goldfeder");
+
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Storage:Provider is Postgres, but ConnectionStrings:Goldfeder is not set.");
+            services.AddDbContextPool<GoldfederDb, PostgresGoldfederDb>(o => o.UseNpgsql(connection));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            connection ??= DefaultSqliteConnection(env);
+            services.AddDbContextPool<GoldfederDb, SqliteGoldfederDb>(o => o.UseSqlite(connection));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use Sqlite or Postgres.");
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database");
+        return services;
+    }
+
+    private static string DefaultSqliteConnection(IHostEnvironment env)
+    {
+        var folder = Path.Combine(env.ContentRootPath, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "goldfeder.db")}";
+    }
+
+    /// <summary>Applies pending migrations. SQLite additionally gets WAL mode, so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

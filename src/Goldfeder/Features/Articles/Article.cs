@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Goldfeder.Features.Articles;
+
+public enum ArticleStatus { Draft, Scheduled, Published }
+
+public class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Lead { get; set; }
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>Sanitised HTML rendered from <see cref="BodyMarkdown"/> when the article is saved, never per request.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public ArticleStatus Status { get; set; }
+    public DateTime PublishedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<ArticleRelation> Related { get; set; } = [];
+}
+
+/// <summary>An editor's pick for "Wissenswertes zum Thema", in the editor's order.</summary>
+public class ArticleRelation
+{
+    public int ArticleId { get; set; }
+    public int RelatedArticleId { get; set; }
+    public int Position { get; set; }
+    public Article? RelatedArticle { get; set; }
+}
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> a)
+    {
+        a.Property(x => x.Slug).HasMaxLength(200);
+        a.HasIndex(x => x.Slug).IsUnique();
+        a.Property(x => x.Title).HasMaxLength(300);
+        a.Property(x => x.Lead).HasMaxLength(2000);
+        a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        a.HasIndex(x => new { x.Status, x.PublishedAtUtc });
+        a.HasMany(x => x.Related).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleRelationConfiguration : IEntityTypeConfiguration<ArticleRelation>
+{
+    public void Configure(EntityTypeBuilder<ArticleRelation> r)
+    {
+        r.HasKey(x => new { x.ArticleId, x.RelatedArticleId });
+        r.HasOne(x => x.RelatedArticle).WithMany().HasForeignKey(x => x.RelatedArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

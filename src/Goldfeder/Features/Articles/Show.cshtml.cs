@@ -1,0 +1,25 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Articles;
+
+[OutputCache(PolicyName = PublicCache.Policy)]
+public sealed class ShowModel(GoldfederDb db, IOptions<SiteOptions> site) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public List<ArticleTeaser> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (article is null) return NotFound();
+        Article = article;
+        Related = await db.RelatedAsync(article, site.Value.RelatedCount, ct);
+        return Page();
+    }
+}
