@@ -9,7 +9,8 @@ builder.Services.AddSite(builder.Configuration);
 
 var app = builder.Build();
 
-await StorageSetup.MigrateAsync(app.Services);
+if (app.Configuration.GetValue("Storage:MigrateOnStart", true))
+    await StorageSetup.MigrateAsync(app.Services);
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))
     await DemoContent.LoadAsync(app.Services);
 

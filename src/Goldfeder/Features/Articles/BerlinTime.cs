@@ -17,7 +17,8 @@ public static class BerlinTime
     /// <summary>ISO 8601 with the Berlin offset, for &lt;time datetime&gt;.</summary>
     public static string Iso(DateTime utc)
     {
-        var local = ToBerlin(utc);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        // The offset comes from the UTC instant: a Berlin wall-clock time can occur twice when clocks go back.
+        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(ToBerlin(instant), Zone.GetUtcOffset(instant)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 }

@@ -33,7 +33,12 @@ public static class Slug
         }
 
         var slug = sb.ToString().Trim('-');
-        if (slug.Length > maxLength) slug = slug[..maxLength].TrimEnd('-');
+        if (slug.Length > maxLength)
+        {
+            // Cut at the last word boundary that fits, unless that would leave a single word cut short.
+            var cut = slug[maxLength] == '-' ? maxLength : slug.LastIndexOf('-', maxLength - 1);
+            slug = slug[..(cut > 0 ? cut : maxLength)];
+        }
         return slug.Length == 0 ? "artikel" : slug;
     }
 

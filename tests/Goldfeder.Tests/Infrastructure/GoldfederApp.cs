@@ -1,0 +1,108 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Goldfeder.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Goldfeder.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on a real database of its own. The provider comes from GOLDFEDER_TEST_PROVIDER (Sqlite, the default,
+/// or Postgres with GOLDFEDER_TEST_POSTGRES naming the server), so tests/run.sh runs this same suite against both.
+/// </summary>
+public class GoldfederApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
+
+    public static string Provider { get; } = Environment.GetEnvironmentVariable("GOLDFEDER_TEST_PROVIDER") ?? "Sqlite";
+    public string ConnectionString { get; }
+
+    public GoldfederApp() : this(new Dictionary<string, string?>()) { }
+
+    protected GoldfederApp(Dictionary<string, string?> settings, string? connectionString = null)
+    {
+        _settings = settings;
+        _ownsDatabase = connectionString is null;
+        ConnectionString = connectionString ?? NewDatabase(Provider);
+    }
+
+    /// <summary>An app with settings of its own, on a database of its own unless one is named (that one it leaves in place).</summary>
+    public static GoldfederApp With(Dictionary<string, string?> settings, string? connectionString = null) => new Configured(settings, connectionString);
+
+    private sealed class Configured(Dictionary<string, string?> settings, string? connectionString) : GoldfederApp(settings, connectionString);
+
+    public static string NewDatabase(string provider)
+    {
+        if (provider == "Sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "goldfeder-tests");
+            Directory.CreateDirectory(folder);
+            return $"Data Source={Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db")}";
+        }
+        if (provider == "Postgres")
+        {
+            var server = Environment.GetEnvironmentVariable("GOLDFEDER_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("GOLDFEDER_TEST_PROVIDER=Postgres needs GOLDFEDER_TEST_POSTGRES (a server connection string); tests/run.sh sets both.");
+            return new NpgsqlConnectionStringBuilder(server) { Database = "goldfeder_test_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        }
+        throw new InvalidOperationException($"Unknown GOLDFEDER_TEST_PROVIDER '{provider}'.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Goldfeder", ConnectionString);
+        builder.UseSetting("DemoContent:Load", "true");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public async Task InScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
+    {
+        var response = await CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content(html));
+        return (response, document);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase) await DropDatabaseAsync(ConnectionString);
+        GC.SuppressFinalize(this);
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        if (connectionString.StartsWith("Data Source=", StringComparison.Ordinal))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = connectionString["Data Source=".Length..];
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            return;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
