@@ -57,6 +57,8 @@ public class GoldfederApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Goldfeder", ConnectionString);
         builder.UseSetting("DemoContent:Load", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
