@@ -1,16 +1,25 @@
+using Goldfeder.Cli;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
+using Goldfeder.Mail;
 
-var builder = WebApplication.CreateBuilder(args);
+var command = OperatorCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+if (command) OperatorCommands.ConfigureLogging(builder.Logging);
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
+builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddSite(builder.Configuration);
+builder.Services.AddNewsletter(builder.Configuration);
 
 var app = builder.Build();
 
 if (app.Configuration.GetValue("Storage:MigrateOnStart", true))
     await StorageSetup.MigrateAsync(app.Services);
+if (command)
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))
     await DemoContent.LoadAsync(app.Services);
 
@@ -20,5 +29,6 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,6 @@
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Newsletter;
+using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Data;
@@ -8,9 +10,16 @@ public abstract class GoldfederDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRelation> ArticleRelations => Set<ArticleRelation>();
+    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<Secret> Secrets => Set<Secret>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GoldfederDb).Assembly);
+        modelBuilder.Entity<Secret>().HasKey(s => s.Name);
+        modelBuilder.Entity<Secret>().Property(s => s.Name).HasMaxLength(100);
     }
 }

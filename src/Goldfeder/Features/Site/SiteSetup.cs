@@ -27,6 +27,7 @@ public static class SiteSetup
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddProblemDetails();
         services.AddScoped<ArticleSaver>();
+        services.AddSingleton<Goldfeder.Data.Secrets>();
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class SiteSetup
         // Output cache outside compression: the compressed body is what gets cached, so it is compressed once.
         app.UseOutputCache();
         app.UseResponseCompression();
+        app.UseRateLimiter();
         return app;
     }
 }

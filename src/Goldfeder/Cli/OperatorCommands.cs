@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Goldfeder.Features.Newsletter;
+
+namespace Goldfeder.Cli;
+
+/// <summary>
+/// Operator commands, run on the same services as the site but without a web server:
+/// <c>dotnet Goldfeder.dll consent proof|export|erase ADDRESS</c>.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] Groups = ["consent"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
+
+    public static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        // stdout carries the command's answer (JSON); everything the host says goes to stderr.
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var ledger = scope.ServiceProvider.GetRequiredService<ConsentLedger>();
+        switch (args)
+        {
+            case ["consent", "proof", var address]:
+                return Print(output, await ledger.ProofAsync(address, ct), address);
+            case ["consent", "export", var address]:
+                return Print(output, await ledger.ExportAsync(address, ct), address);
+            case ["consent", "erase", var address]:
+                if (!await ledger.EraseAsync(address, "operator command", ct)) return NotFound(address);
+                await output.WriteLineAsync($"erased: {address}");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("usage: Goldfeder consent proof|export|erase ADDRESS");
+                return 2;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static int Print<T>(TextWriter output, T? value, string address)
+    {
+        if (value is null) return NotFound(address);
+        output.WriteLine(JsonSerializer.Serialize(value, Json));
+        return 0;
+    }
+
+    private static int NotFound(string address)
+    {
+        Console.Error.WriteLine($"no subscriber with the address {address}");
+        return 1;
+    }
+}

@@ -1,0 +1,52 @@
+using Goldfeder.Data;
+using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Newsletter;
+
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, Expired, Invalid }
+
+/// <summary>The double opt-in's second half: the link's token turns a request into a subscription, once.</summary>
+public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails mails, WithdrawalTokens withdrawal, WriteGate gate, TimeProvider clock)
+{
+    public async Task<ConfirmOutcome> ConfirmAsync(string? token, Requester requester, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return ConfirmOutcome.Invalid;
+        var hash = ConfirmToken.HashOf(token);
+        var detail = "token " + hash;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var withdrawalKey = await withdrawal.KeyAsync(ct);
+        using var _ = await gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.ConfirmTokenHash == hash, ct);
+        if (subscriber is null)
+            return await db.ConsentEvents.AnyAsync(e => e.Kind == ConsentEventKind.Confirmed && e.Detail == detail, ct)
+                ? ConfirmOutcome.AlreadyConfirmed
+                : ConfirmOutcome.Invalid;
+        if (subscriber.ConfirmTokenExpiresAtUtc < now) return ConfirmOutcome.Expired;
+
+        // Guarded on the token, so two clicks at once confirm once.
+        var changed = await db.Subscribers
+            .Where(s => s.Id == subscriber.Id && s.ConfirmTokenHash == hash)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, SubscriberStatus.Confirmed)
+                .SetProperty(s => s.ConfirmedAtUtc, now)
+                .SetProperty(s => s.WithdrawnAtUtc, (DateTime?)null)
+                .SetProperty(s => s.ConfirmTokenHash, (string?)null)
+                .SetProperty(s => s.ConfirmTokenExpiresAtUtc, (DateTime?)null), ct);
+        if (changed == 0) return ConfirmOutcome.AlreadyConfirmed;
+
+        db.ConsentEvents.Add(new ConsentEvent
+        {
+            SubscriberId = subscriber.Id, Kind = ConsentEventKind.Confirmed, AtUtc = now, ConsentTextId = subscriber.ConsentTextId,
+            IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = detail,
+        });
+        var withdrawUrl = $"{requester.BaseUrl}/newsletter/abmelden?token={WithdrawalTokens.Create(withdrawalKey, subscriber.Id)}";
+        outbox.Add(mails.Welcome(subscriber.Email, withdrawUrl));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Wake();
+        return ConfirmOutcome.Confirmed;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using Goldfeder.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Goldfeder.Features.Newsletter;
+
+/// <summary>
+/// A consent declaration exactly as a reader saw it next to the form. Never changed: a new wording is a new version.
+/// GDPR Art. 7(1) puts the proof of consent on us; BGH I ZR 164/09 asks for the concrete declaration, printable.
+/// </summary>
+public class ConsentText
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public required string Text { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+internal sealed class ConsentTextConfiguration : IEntityTypeConfiguration<ConsentText>
+{
+    public void Configure(EntityTypeBuilder<ConsentText> c)
+    {
+        c.HasIndex(x => x.Version).IsUnique();
+        c.HasIndex(x => x.Sha256).IsUnique();
+        c.Property(x => x.Sha256).HasMaxLength(64);
+    }
+}
+
+public static class ConsentTexts
+{
+    /// <summary>
+    /// The version for the text the form shows now, created on first use. Two instances racing to create it are
+    /// kept apart by the unique indexes; the loser reads the winner's row.
+    /// </summary>
+    public static async Task<ConsentText> CurrentAsync(GoldfederDb db, string text, TimeProvider clock, CancellationToken ct)
+    {
+        var hash = ConsentText.HashOf(text);
+        var existing = await db.ConsentTexts.AsNoTracking().FirstOrDefaultAsync(c => c.Sha256 == hash, ct);
+        if (existing is not null) return existing;
+
+        var version = (await db.ConsentTexts.MaxAsync(c => (int?)c.Version, ct) ?? 0) + 1;
+        var created = new ConsentText { Version = version, Text = text, Sha256 = hash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        db.ConsentTexts.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(created).State = EntityState.Detached;
+            return await db.ConsentTexts.AsNoTracking().SingleAsync(c => c.Sha256 == hash, ct);
+        }
+        db.Entry(created).State = EntityState.Detached;
+        return created;
+    }
+}

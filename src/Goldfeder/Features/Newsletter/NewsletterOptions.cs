@@ -1,0 +1,25 @@
+namespace Goldfeder.Features.Newsletter;
+
+/// <summary><c>Newsletter:*</c>.</summary>
+public sealed class NewsletterOptions
+{
+    /// <summary>How long a confirmation link works.</summary>
+    public TimeSpan ConfirmationValidFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Unconfirmed signups older than this are deleted with everything stored about them.</summary>
+    public TimeSpan DeleteUnconfirmedAfter { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A repeated signup of a pending address sends a new confirmation mail only after this much quiet, so nobody can flood an inbox.</summary>
+    public TimeSpan ResendConfirmationAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether the ledger records the requester's IP address (data minimisation: a setting, named in the privacy notice).</summary>
+    public bool RecordIpAddress { get; set; } = true;
+
+    public int SignupsPerIpPerWindow { get; set; } = 30;
+    public TimeSpan SignupWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The List-Id of the newsletter (RFC 2919).</summary>
+    public string ListId { get; set; } = "Kettner Edelmetalle Newsletter <newsletter.kettner-edelmetalle.localhost>";
+}

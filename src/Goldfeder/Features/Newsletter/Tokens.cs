@@ -1,0 +1,67 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Goldfeder.Data;
+
+namespace Goldfeder.Features.Newsletter;
+
+public static class ConfirmToken
+{
+    /// <summary>A fresh single-use token; only its hash is stored.</summary>
+    public static (string Token, string Hash) New()
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return (token, HashOf(token));
+    }
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// The withdrawal link's token: the subscriber's id with a keyed MAC (HMAC-SHA256, 128 bits kept). It needs no
+/// storage, so every mail, including each campaign mail, can carry one, and it stays valid as long as the mail
+/// may be read (RFC 8058 asks for that).
+/// </summary>
+public sealed class WithdrawalTokens(Secrets secrets)
+{
+    private const string KeyName = "newsletter-withdrawal";
+
+    public async Task<string> ForAsync(int subscriberId, CancellationToken ct = default) => Create(await KeyAsync(ct), subscriberId);
+
+    /// <summary>Fetch the key before opening a write transaction: on SQLite, creating it inside one would wait on itself.</summary>
+    public Task<byte[]> KeyAsync(CancellationToken ct = default) => secrets.GetAsync(KeyName, ct);
+
+    public async Task<int?> VerifyAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
+        byte[] bytes;
+        try
+        {
+            var padded = token.Replace('-', '+').Replace('_', '/');
+            bytes = Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        if (bytes.Length != 20) return null;
+        var id = BinaryPrimitives.ReadInt32BigEndian(bytes);
+        var key = await secrets.GetAsync(KeyName, ct);
+        var expected = Mac(key, id);
+        return CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(4)) ? id : null;
+    }
+
+    public static string Create(byte[] key, int subscriberId)
+    {
+        var bytes = new byte[20];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, subscriberId);
+        Mac(key, subscriberId).CopyTo(bytes, 4);
+        return ConfirmToken.Base64Url(bytes);
+    }
+
+    private static byte[] Mac(byte[] key, int id) =>
+        HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("withdraw:" + id))[..16];
+}

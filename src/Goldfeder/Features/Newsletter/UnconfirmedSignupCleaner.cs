@@ -1,0 +1,52 @@
+using Goldfeder.Data;
+using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Newsletter;
+
+/// <summary>
+/// An unconfirmed signup is no consent; after <see cref="NewsletterOptions.DeleteUnconfirmedAfter"/> it is deleted with
+/// its events and mails (GDPR Art. 17(1)(a)), leaving nothing personal behind.
+/// </summary>
+public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, TimeProvider clock, ILogger<UnconfirmedSignupCleaner> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval);
+        do
+        {
+            try
+            {
+                var deleted = await DeleteExpiredAsync(stoppingToken);
+                if (deleted > 0) log.LogInformation("Deleted {Count} unconfirmed newsletter signups", deleted);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Deleting unconfirmed signups failed; trying again at the next interval");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.DeleteUnconfirmedAfter;
+        var expired = await db.Subscribers
+            .Where(s => s.Status == SubscriberStatus.Pending && s.CreatedAtUtc < cutoff)
+            .Select(s => new { s.Id, s.NormalizedEmail })
+            .Take(1000)
+            .ToListAsync(ct);
+        if (expired.Count == 0) return 0;
+
+        var ids = expired.Select(e => e.Id).ToList();
+        var addresses = expired.Select(e => e.NormalizedEmail).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ConsentEvents.Where(e => e.SubscriberId != null && ids.Contains(e.SubscriberId.Value)).ExecuteDeleteAsync(ct);
+        await db.OutboxMails.Where(m => addresses.Contains(m.Recipient.ToLower())).ExecuteDeleteAsync(ct);
+        var deleted = await db.Subscribers.Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Pending).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return deleted;
+    }
+}

@@ -1,0 +1,15 @@
+using MimeKit;
+
+namespace Goldfeder.Mail;
+
+/// <summary>Hands a finished message to the outside world: an SMTP server or the pickup folder.</summary>
+public interface IMailTransport
+{
+    /// <summary>Returns when the message has been accepted (SMTP 250, or the file written).</summary>
+    /// <exception cref="MailRejectedException">the server refused the message for good (5xx).</exception>
+    /// <remarks>Any other exception is temporary: the caller retries later.</remarks>
+    Task SendAsync(MimeMessage message, CancellationToken ct);
+}
+
+/// <summary>A permanent refusal (SMTP 5xx): retrying would not help.</summary>
+public sealed class MailRejectedException(string reply, Exception? inner = null) : Exception(reply, inner);

@@ -1,0 +1,42 @@
+using Goldfeder.Data;
+using MimeKit;
+
+namespace Goldfeder.Mail;
+
+/// <summary>Puts mails into the outbox. They are sent only after the caller's SaveChanges commits them.</summary>
+public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clock)
+{
+    public OutboxMail Add(MimeMessage message)
+    {
+        using var buffer = new MemoryStream();
+        message.WriteTo(buffer);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mail = new OutboxMail
+        {
+            Recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
+            Subject = message.Subject ?? "",
+            Message = buffer.ToArray(),
+            Status = OutboxStatus.Pending,
+            NextAttemptAtUtc = now,
+            CreatedAtUtc = now,
+        };
+        db.OutboxMails.Add(mail);
+        return mail;
+    }
+
+    /// <summary>Call after committing, so the sender does not wait for its next poll.</summary>
+    public void Wake() => signal.Wake();
+}
+
+/// <summary>Lets a committed mail start the sender at once instead of at its next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Wake()
+    {
+        if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+}

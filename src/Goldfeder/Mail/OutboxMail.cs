@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Goldfeder.Mail;
+
+public enum OutboxStatus { Pending, Sent, Failed }
+
+/// <summary>
+/// A mail committed in the same transaction as the change that caused it (transactional outbox), so a signup and its
+/// confirmation mail exist together or not at all. <see cref="OutboxSender"/> delivers it.
+/// </summary>
+public class OutboxMail
+{
+    public long Id { get; set; }
+    public required string Recipient { get; set; }
+    public required string Subject { get; set; }
+
+    /// <summary>The finished MIME message. Emptied once sent: it may hold a secret link.</summary>
+    public byte[] Message { get; set; } = [];
+
+    public OutboxStatus Status { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>When the mail is next due. A sender claims a mail by moving this past its lease, so a crashed sender's mail becomes due again by itself.</summary>
+    public DateTime NextAttemptAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> m)
+    {
+        m.Property(x => x.Recipient).HasMaxLength(320);
+        m.Property(x => x.Subject).HasMaxLength(300);
+        m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        m.Property(x => x.LastError).HasMaxLength(1000);
+        m.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
+        m.HasIndex(x => x.Recipient);
+    }
+}

@@ -1,0 +1,135 @@
+using Goldfeder.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Goldfeder.Mail;
+
+/// <summary>
+/// Delivers the outbox. Failure policy (see Mail/CONTEXT.md): a temporary failure (4xx, no connection, timeout) is
+/// retried with exponential backoff up to <see cref="OutboxOptions.MaxAttempts"/>; a permanent one (5xx) fails the
+/// mail at once with the server's reply. A mail is claimed by a guarded update, so several instances never send the
+/// same mail at the same time, and a crash mid-send makes the mail due again when its lease ends.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal,
+    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int sent;
+            try
+            {
+                sent = await SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Outbox pass failed; trying again shortly");
+                sent = 0;
+            }
+            if (sent == 0)
+            {
+                try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Sends what is due now; returns how many mails it handled.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMails
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
+            .OrderBy(m => m.NextAttemptAtUtc)
+            .Select(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(ct);
+
+        var handled = 0;
+        foreach (var id in due)
+        {
+            if (!await ClaimAsync(db, id, now, ct)) continue;
+            var mail = await db.OutboxMails.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            await DeliverAsync(db, mail, ct);
+            handled++;
+        }
+        return handled;
+    }
+
+    private async Task<bool> ClaimAsync(GoldfederDb db, long id, DateTime now, CancellationToken ct)
+    {
+        var leaseEnd = now + _options.Lease;
+        return await db.OutboxMails
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.NextAttemptAtUtc, leaseEnd)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
+    }
+
+    private async Task DeliverAsync(GoldfederDb db, OutboxMail mail, CancellationToken ct)
+    {
+        var attempts = mail.Attempts + 1;
+        try
+        {
+            using var stream = new MemoryStream(mail.Message);
+            var message = await MimeMessage.LoadAsync(stream, ct);
+            await transport.SendAsync(message, ct);
+            var sentAt = clock.GetUtcNow().UtcDateTime;
+            await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAtUtc, sentAt)
+                .SetProperty(m => m.Message, Array.Empty<byte>())
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        }
+        catch (MailRejectedException e)
+        {
+            log.LogWarning("Mail {Id} to {Recipient} refused for good: {Reply}", mail.Id, mail.Recipient, e.Message);
+            await FailAsync(db, mail.Id, "refused: " + e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (attempts >= _options.MaxAttempts)
+            {
+                await FailAsync(db, mail.Id, $"gave up after {attempts} attempts: {e.Message}");
+                return;
+            }
+            var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+            log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
+            await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.NextAttemptAtUtc, next)
+                .SetProperty(m => m.LastError, Truncate(e.Message)), CancellationToken.None);
+        }
+    }
+
+    private static Task FailAsync(GoldfederDb db, long id, string reason) =>
+        db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Status, OutboxStatus.Failed)
+            .SetProperty(m => m.LastError, Truncate(reason)), CancellationToken.None);
+
+    internal TimeSpan Backoff(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryBase.Ticks * factor, _options.RetryMax.Ticks));
+        return delay;
+    }
+
+    private static string Truncate(string s) => s.Length <= 1000 ? s : s[..1000];
+}
+
+/// <summary><c>Mail:Outbox:*</c>.</summary>
+public sealed class OutboxOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
+    public int MaxAttempts { get; set; } = 30;
+    public int BatchSize { get; set; } = 50;
+}

@@ -1,0 +1,75 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Goldfeder.Mail;
+
+/// <summary>SMTP through MailKit. One connection is kept open and reused; a broken one is replaced on the next send.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport, IAsyncDisposable
+{
+    private readonly MailOptions.SmtpOptions _smtp = options.Value.Smtp;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SmtpClient? _client;
+
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var client = await ConnectedClientAsync(ct);
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+            {
+                await ResetAsync(client);
+                throw new MailRejectedException($"{(int)e.StatusCode} {e.Message}", e);
+            }
+            catch
+            {
+                // 4xx, a dropped connection or a timeout: start afresh next time.
+                await DropAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true }) return _client;
+        await DropAsync();
+        var client = new SmtpClient { Timeout = _smtp.TimeoutSeconds * 1000 };
+        await client.ConnectAsync(_smtp.Host!, _smtp.Port, _smtp.Security, ct);
+        if (!string.IsNullOrEmpty(_smtp.UserName))
+            await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? "", ct);
+        return _client = client;
+    }
+
+    /// <summary>After a refusal the session is still good, but the transaction state must be cleared.</summary>
+    private async Task ResetAsync(SmtpClient client)
+    {
+        try { await client.NoOpAsync(); }
+        catch (Exception e) when (e is ServiceNotConnectedException or IOException or SmtpProtocolException or SmtpCommandException) { await DropAsync(); }
+    }
+
+    private async Task DropAsync()
+    {
+        if (_client is null) return;
+        try { if (_client.IsConnected) await _client.DisconnectAsync(true); }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or ServiceNotConnectedException or OperationCanceledException) { }
+        _client.Dispose();
+        _client = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DropAsync();
+        _gate.Dispose();
+    }
+}
