@@ -166,26 +166,31 @@ done
 cmp -s "$TMP/www$ARTICLE" <(curl -fsS "$NGINX_URL") || { log "nginx serves a different body"; exit 1; }
 
 # --- measure ----------------------------------------------------------------------------------------------------------
-# Everything shares 2 cores with wrk: note how much CPU other processes (not the site) use while both servers sit idle.
-proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-cpu_busy_pct() { # over 2 s, all cores, less the site's own ticks
-    local a b sa sb
-    read -r -a a < <(grep '^cpu ' /proc/stat); sa=$(proc_ticks "$SITE_PID")
-    sleep 2
-    read -r -a b < <(grep '^cpu ' /proc/stat); sb=$(proc_ticks "$SITE_PID")
-    awk -v a="${a[*]}" -v b="${b[*]}" -v own=$((sb - sa)) 'BEGIN { n = split(a, x, " "); split(b, y, " "); t = 0
-        for (i = 2; i <= n; i++) t += y[i] - x[i]; idle = (y[5] - x[5]) + (y[6] - x[6]); busy = t - idle - own
-        printf "%.0f", (t > 0 && busy > 0 ? 100 * busy / t : 0) }'
+# Everything shares the cores with wrk, so each run also records how much CPU went to other processes (anything but
+# the site, nginx and wrk): a busy neighbour (a build, a test run) makes the numbers worthless.
+CLK_TCK=$(getconf CLK_TCK)
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+own_ticks() { # the site, nginx master and workers
+    local t=0 p
+    for p in "$SITE_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); do t=$((t + $(proc_ticks "$p"))); done
+    echo "$t"
 }
-IDLE_BUSY=$(cpu_busy_pct)
+cpu_sample() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $5 + $6 }' /proc/stat; } # total idle
 # "50%  1.23ms" -> milliseconds
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
-run_wrk() { # name url -> $TMP/wrk-name.txt
+run_wrk() { # name url -> $TMP/wrk-name.txt, $TMP/other-name.txt
+    local t0 i0 o0 t1 i1 o1 wrk_ticks
     log "wrk warm-up ${WARMUP}s: $1"
     wrk -t2 -c64 "-d${WARMUP}s" "$2" >/dev/null
     log "wrk ${WRK_ARGS[*]}: $1"
-    wrk "${WRK_ARGS[@]}" "$2" >"$TMP/wrk-$1.txt"
+    read -r t0 i0 < <(cpu_sample); o0=$(own_ticks)
+    TIMEFORMAT='%U %S'
+    { time wrk "${WRK_ARGS[@]}" "$2" >"$TMP/wrk-$1.txt"; } 2>"$TMP/time-$1.txt"
+    read -r t1 i1 < <(cpu_sample); o1=$(own_ticks)
+    wrk_ticks=$(tail -n1 "$TMP/time-$1.txt" | awk -v c="$CLK_TCK" '{ printf "%d", ($1 + $2) * c }')
+    awk -v t=$((t1 - t0)) -v i=$((i1 - i0)) -v o=$((o1 - o0 + wrk_ticks)) \
+        'BEGIN { b = t - i - o; printf "%.0f", (t > 0 && b > 0 ? 100 * b / t : 0) }' >"$TMP/other-$1.txt"
 }
 rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-$1.txt"; }
 pct() { to_ms "$(awk -v p="$2%" '$1 == p { print $2 }' "$TMP/wrk-$1.txt")"; }
@@ -209,17 +214,17 @@ echo
 echo "Goldfeder article page vs. static nginx copy"
 echo "path:        $ARTICLE"
 echo "wrk:         ${WRK_ARGS[*]} (after ${WARMUP}s warm-up each), no Accept-Encoding"
-echo "machine:     $(nproc) cores, $(uname -sr); CPU used by other processes before measuring: ${IDLE_BUSY}%"
-if ((IDLE_BUSY > 10)); then
-    echo "WARNING:     other processes were using the CPU before the runs; numbers are not reliable"
-fi
+echo "machine:     $(nproc) cores, $(uname -sr)"
 echo "page size:   $PAGE_BYTES bytes (uncompressed)"
 echo "output cache: $([[ -n "$AGE" ]] && echo "second response has Age: $AGE (served from cache)" || echo "second response has NO Age header (not cached?)")"
 echo "site log:    $LOG_LINES lines written during the run"
 echo
-printf '%-8s %12s %10s %10s %s\n' "server" "requests/s" "p50 ms" "p99 ms" "errors"
-printf '%-8s %12s %10s %10s %s\n' "site" "$SITE_RPS" "$SITE_P50" "$SITE_P99" "$(errors site)"
-printf '%-8s %12s %10s %10s %s\n' "nginx" "$NGINX_RPS" "$NGINX_P50" "$NGINX_P99" "$(errors nginx)"
+printf '%-8s %12s %10s %10s %14s  %s\n' "server" "requests/s" "p50 ms" "p99 ms" "other CPU %" "errors"
+printf '%-8s %12s %10s %10s %14s  %s\n' "site" "$SITE_RPS" "$SITE_P50" "$SITE_P99" "$(cat "$TMP/other-site.txt")" "$(errors site)"
+printf '%-8s %12s %10s %10s %14s  %s\n' "nginx" "$NGINX_RPS" "$NGINX_P50" "$NGINX_P99" "$(cat "$TMP/other-nginx.txt")" "$(errors nginx)"
+if (($(cat "$TMP/other-site.txt") > 5 || $(cat "$TMP/other-nginx.txt") > 5)); then
+    echo "WARNING: other processes took more than 5% of the CPU during a run (column 'other CPU %'); run again on an idle machine"
+fi
 echo
 echo "site peak RSS (VmHWM): $RSS_MB MB (RSS at end: $RSS_NOW_MB MB)"
 echo "ratio site/nginx requests/s: $RATIO"

@@ -74,9 +74,28 @@ public class GoldfederApp : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>A client that follows no redirects and keeps no cookies, against TestServer or, after UseKestrel, real Kestrel.</summary>
+    public HttpClient Browser()
+    {
+        StartServer();
+        return _kestrel
+            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = ClientOptions.BaseAddress }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    }
+
+    private bool _kestrel;
+
+    /// <summary>Serve through real Kestrel on a loopback port instead of TestServer, e.g. so that requests have a client address.</summary>
+    public GoldfederApp OnKestrel()
+    {
+        UseKestrel(0);
+        _kestrel = true;
+        return this;
+    }
+
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
     {
-        var response = await CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(url);
+        var response = await Browser().GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
         var document = await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content(html));
         return (response, document);

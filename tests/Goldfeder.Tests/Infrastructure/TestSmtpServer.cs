@@ -1,0 +1,100 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Goldfeder.Tests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package). It keeps what it accepts and can be told to
+/// answer 4xx for a while, or 5xx for some recipients, the way real servers do.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly Task _running;
+
+    public int Port { get; }
+    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>How many more messages to refuse with 451 before accepting again.</summary>
+    public int TemporaryFailuresLeft;
+
+    /// <summary>Recipients refused with 550.</summary>
+    public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TestSmtpServer(int? port = null)
+    {
+        Port = port ?? FreePort();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(_stop.Token);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = Port.ToString(),
+        ["Mail:Smtp:Security"] = "None",
+        ["Mail:Smtp:TimeoutSeconds"] = "5",
+        ["Mail:Outbox:PollInterval"] = "00:00:00.200",
+        ["Mail:Outbox:RetryBase"] = "00:00:00.200",
+        ["Mail:Outbox:RetryMax"] = "00:00:01",
+    };
+
+    public List<MimeMessage> To(string address) =>
+        Received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Waits until <paramref name="count"/> messages to the address have arrived (at most 20 s).</summary>
+    public async Task<List<MimeMessage>> WaitForAsync(string address, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var mails = To(address);
+            if (mails.Count >= count) return mails;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{count} mail(s) to {address} did not arrive; got {To(address).Count}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _server.Shutdown();
+        try { await _running; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+
+    private sealed class Store(TestSmtpServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Decrement(ref owner.TemporaryFailuresLeft) >= 0)
+                return new SmtpResponse((SmtpReplyCode)451, "4.3.0 try again later");
+            if (transaction.To.Any(to => owner.Refused.ContainsKey($"{to.User}@{to.Host}")))
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such user");
+
+            await using var stream = new MemoryStream(buffer.ToArray());
+            owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
