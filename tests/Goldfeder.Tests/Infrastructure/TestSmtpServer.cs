@@ -60,7 +60,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     };
 
     public List<MimeMessage> To(string address) =>
-        Received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+        Received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.GetAddress(true), address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Waits until <paramref name="count"/> messages to the address have arrived (at most 20 s).</summary>
     public async Task<List<MimeMessage>> WaitForAsync(string address, int count = 1)

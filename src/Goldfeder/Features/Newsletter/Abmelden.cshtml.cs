@@ -11,7 +11,6 @@ namespace Goldfeder.Features.Newsletter;
 /// token, no redirect, just 200.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[RequestSizeLimit(16 * 1024)]
 public sealed class AbmeldenModel(Withdrawal withdrawal, IOptions<NewsletterOptions> options, IOptions<SiteOptions> site) : PageModel
 {
     public bool? Withdrawn { get; private set; }

@@ -11,7 +11,6 @@ namespace Goldfeder.Features.Newsletter;
 [OutputCache(PolicyName = PublicCache.Policy)]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(NewsletterSetup.SignupRateLimit)]
-[RequestSizeLimit(16 * 1024)]
 public sealed class IndexModel(Signup signup, IOptions<NewsletterOptions> options, IOptions<SiteOptions> site) : PageModel
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }
