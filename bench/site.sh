@@ -170,30 +170,29 @@ cmp -s "$TMP/www$ARTICLE" <(curl -fsS "$NGINX_URL") || { log "nginx serves a dif
 # the site, nginx and wrk): a busy neighbour (a build, a test run) makes the numbers worthless.
 CLK_TCK=$(getconf CLK_TCK)
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-own_ticks() { # the site, nginx master and workers
-    local t=0 p
-    for p in "$SITE_PID" "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); do t=$((t + $(proc_ticks "$p"))); done
-    echo "$t"
-}
+nginx_ticks() { local t=0 p; for p in "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); do t=$((t + $(proc_ticks "$p"))); done; echo "$t"; }
 cpu_sample() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $5 + $6 }' /proc/stat; } # total idle
 # "50%  1.23ms" -> milliseconds
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'; }
 run_wrk() { # name url -> $TMP/wrk-name.txt, $TMP/other-name.txt
-    local t0 i0 o0 t1 i1 o1 wrk_ticks
+    local t0 i0 s0 n0 t1 i1 s1 n1 wrk_ticks
     log "wrk warm-up ${WARMUP}s: $1"
     wrk -t2 -c64 "-d${WARMUP}s" "$2" >/dev/null
     log "wrk ${WRK_ARGS[*]}: $1"
-    read -r t0 i0 < <(cpu_sample); o0=$(own_ticks)
+    read -r t0 i0 < <(cpu_sample); s0=$(proc_ticks "$SITE_PID"); n0=$(nginx_ticks)
     TIMEFORMAT='%U %S'
     { time wrk "${WRK_ARGS[@]}" "$2" >"$TMP/wrk-$1.txt"; } 2>"$TMP/time-$1.txt"
-    read -r t1 i1 < <(cpu_sample); o1=$(own_ticks)
+    read -r t1 i1 < <(cpu_sample); s1=$(proc_ticks "$SITE_PID"); n1=$(nginx_ticks)
     wrk_ticks=$(tail -n1 "$TMP/time-$1.txt" | awk -v c="$CLK_TCK" '{ printf "%d", ($1 + $2) * c }')
-    awk -v t=$((t1 - t0)) -v i=$((i1 - i0)) -v o=$((o1 - o0 + wrk_ticks)) \
+    if [[ $1 == site ]]; then echo $((s1 - s0)) >"$TMP/cpu-$1.txt"; else echo $((n1 - n0)) >"$TMP/cpu-$1.txt"; fi
+    awk -v t=$((t1 - t0)) -v i=$((i1 - i0)) -v o=$((s1 - s0 + n1 - n0 + wrk_ticks)) \
         'BEGIN { b = t - i - o; printf "%.0f", (t > 0 && b > 0 ? 100 * b / t : 0) }' >"$TMP/other-$1.txt"
 }
 rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$TMP/wrk-$1.txt"; }
 pct() { to_ms "$(awk -v p="$2%" '$1 == p { print $2 }' "$TMP/wrk-$1.txt")"; }
+# CPU time the server itself spent per request: unlike requests/s, hardly moved by other load on the machine.
+cpu_per_req() { awk -v c="$CLK_TCK" -v t="$(cat "$TMP/cpu-$1.txt")" '/ requests in / { printf "%.0f", t / c * 1e6 / $1 }' "$TMP/wrk-$1.txt"; }
 errors() { grep -E 'Socket errors|Non-2xx' "$TMP/wrk-$1.txt" | sed 's/^ *//' | paste -sd';' - || true; }
 
 run_wrk site "$SITE_URL"
@@ -219,15 +218,16 @@ echo "page size:   $PAGE_BYTES bytes (uncompressed)"
 echo "output cache: $([[ -n "$AGE" ]] && echo "second response has Age: $AGE (served from cache)" || echo "second response has NO Age header (not cached?)")"
 echo "site log:    $LOG_LINES lines written during the run"
 echo
-printf '%-8s %12s %10s %10s %14s  %s\n' "server" "requests/s" "p50 ms" "p99 ms" "other CPU %" "errors"
-printf '%-8s %12s %10s %10s %14s  %s\n' "site" "$SITE_RPS" "$SITE_P50" "$SITE_P99" "$(cat "$TMP/other-site.txt")" "$(errors site)"
-printf '%-8s %12s %10s %10s %14s  %s\n' "nginx" "$NGINX_RPS" "$NGINX_P50" "$NGINX_P99" "$(cat "$TMP/other-nginx.txt")" "$(errors nginx)"
+printf '%-8s %12s %10s %10s %14s %13s  %s\n' "server" "requests/s" "p50 ms" "p99 ms" "CPU us/req" "other CPU %" "errors"
+printf '%-8s %12s %10s %10s %14s %13s  %s\n' "site" "$SITE_RPS" "$SITE_P50" "$SITE_P99" "$(cpu_per_req site)" "$(cat "$TMP/other-site.txt")" "$(errors site)"
+printf '%-8s %12s %10s %10s %14s %13s  %s\n' "nginx" "$NGINX_RPS" "$NGINX_P50" "$NGINX_P99" "$(cpu_per_req nginx)" "$(cat "$TMP/other-nginx.txt")" "$(errors nginx)"
 if (($(cat "$TMP/other-site.txt") > 5 || $(cat "$TMP/other-nginx.txt") > 5)); then
     echo "WARNING: other processes took more than 5% of the CPU during a run (column 'other CPU %'); run again on an idle machine"
 fi
 echo
 echo "site peak RSS (VmHWM): $RSS_MB MB (RSS at end: $RSS_NOW_MB MB)"
 echo "ratio site/nginx requests/s: $RATIO"
+echo "ratio nginx/site CPU per request: $(awk -v a="$(cpu_per_req nginx)" -v b="$(cpu_per_req site)" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }') (the server's own cost, not moved by other load)"
 echo
 met() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "MISSED"; fi; }
 R1=$(met "$RATIO >= $TARGET_RATIO"); R2=$(met "$SITE_P99 < $TARGET_P99_MS"); R3=$(met "$RSS_MB < $TARGET_RSS_MB")

@@ -1,0 +1,111 @@
+using Goldfeder.Data;
+using Goldfeder.Mail;
+using Goldfeder.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Tests.Mail;
+
+public class OutboxTests
+{
+    [Fact]
+    public async Task Smtp_down_during_signup_then_a_restart_then_smtp_back_the_mail_still_arrives()
+    {
+        var port = TestSmtpServer.FreePort();
+        var database = GoldfederApp.NewDatabase(GoldfederApp.Provider);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(), ["Mail:Smtp:Security"] = "None",
+            ["Mail:Smtp:TimeoutSeconds"] = "2", ["Mail:Outbox:PollInterval"] = "00:00:00.200",
+            ["Mail:Outbox:RetryBase"] = "00:00:00.200", ["Mail:Outbox:RetryMax"] = "00:00:00.500",
+        };
+        try
+        {
+            await using (var first = GoldfederApp.With(settings, database))
+            {
+                await first.SignUpAsync("geduldig@example.de");
+                var failing = await WaitForAsync(first, m => m.Attempts >= 2);
+                Assert.Equal(OutboxStatus.Pending, failing.Status);
+                Assert.False(string.IsNullOrEmpty(failing.LastError));
+            }
+
+            await using var smtp = new TestSmtpServer(port);
+            await using var second = GoldfederApp.With(settings, database);
+            second.StartServer();
+
+            var mail = (await smtp.WaitForAsync("geduldig@example.de")).Single();
+            Assert.Equal("Bitte bestätigen Sie Ihre Newsletter-Anmeldung", mail.Subject);
+            var sent = await WaitForAsync(second, m => m.Status == OutboxStatus.Sent);
+            Assert.Empty(sent.Message);
+        }
+        finally
+        {
+            await GoldfederApp.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Temporary_refusals_are_retried_until_the_mail_arrives_once()
+    {
+        await using var smtp = new TestSmtpServer { TemporaryFailuresLeft = 3 };
+        await using var app = GoldfederApp.With(smtp.Settings());
+
+        await app.SignUpAsync("vierhundert@example.de");
+
+        Assert.Single(await smtp.WaitForAsync("vierhundert@example.de"));
+        var sent = await WaitForAsync(app, m => m.Status == OutboxStatus.Sent);
+        Assert.Equal(4, sent.Attempts);
+        await Task.Delay(500);
+        Assert.Single(smtp.To("vierhundert@example.de"));
+    }
+
+    [Fact]
+    public async Task A_permanent_refusal_is_recorded_with_the_reply_and_not_retried()
+    {
+        await using var smtp = new TestSmtpServer();
+        smtp.Refused["gibtsnicht@example.de"] = true;
+        await using var app = GoldfederApp.With(smtp.Settings());
+
+        await app.SignUpAsync("gibtsnicht@example.de");
+        await app.SignUpAsync("gibtsdoch@example.de");
+
+        Assert.Single(await smtp.WaitForAsync("gibtsdoch@example.de"));
+        var failed = await WaitForAsync(app, m => m.Recipient == "gibtsnicht@example.de" && m.Status == OutboxStatus.Failed);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("550", failed.LastError);
+        Assert.Contains("no such user", failed.LastError);
+    }
+
+    [Fact]
+    public async Task Without_an_smtp_host_mail_is_written_to_the_pickup_folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "goldfeder-pickup-" + Guid.NewGuid().ToString("N"));
+        await using var app = GoldfederApp.With(new() { ["Mail:PickupDirectory"] = folder, ["Mail:Outbox:PollInterval"] = "00:00:00.200" });
+        try
+        {
+            await app.SignUpAsync("ordner@example.de");
+
+            await WaitForAsync(app, m => m.Status == OutboxStatus.Sent);
+            var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+            var message = await MimeKit.MimeMessage.LoadAsync(file);
+            Assert.Equal("ordner@example.de", message.To.Mailboxes.Single().Address);
+            Assert.Contains("/newsletter/bestaetigen?token=", message.TextBody);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
+    private static async Task<OutboxMail> WaitForAsync(GoldfederApp app, Func<OutboxMail, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var mails = await app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().OutboxMails.AsNoTracking().ToListAsync());
+            var match = mails.FirstOrDefault(condition);
+            if (match is not null) return match;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("no outbox mail reached the expected state");
+    }
+}
