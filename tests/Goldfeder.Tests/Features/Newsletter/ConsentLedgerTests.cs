@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using Goldfeder.Cli;
+using Goldfeder.Data;
+using Goldfeder.Features.Newsletter;
+using Goldfeder.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+
+namespace Goldfeder.Tests.Features.Newsletter;
+
+public sealed class ConsentLedgerTests : IAsyncLifetime
+{
+    private readonly TestSmtpServer _smtp = new();
+    private readonly GoldfederApp _app;
+
+    public ConsentLedgerTests() => _app = GoldfederApp.With(_smtp.Settings());
+
+    [Fact]
+    public async Task Events_cannot_be_changed_even_by_hand_in_the_database()
+    {
+        await _app.SignUpAsync("unveraenderlich@example.de");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _app.InScopeAsync(s =>
+            s.GetRequiredService<GoldfederDb>().ConsentEvents.ExecuteUpdateAsync(u => u.SetProperty(e => e.IpAddress, "10.0.0.1"))));
+
+        Assert.Contains("append-only", error.Message + error.InnerException?.Message);
+    }
+
+    [Fact]
+    public async Task A_new_consent_wording_becomes_a_new_version_shown_on_the_form_and_the_old_proof_keeps_its_text()
+    {
+        await _app.SignUpAsync("alt@example.de");
+        var newWording = "Ich willige ein, den Newsletter per E-Mail zu erhalten. Widerruf jederzeit möglich.";
+        await using var changed = GoldfederApp.With(new(_smtp.Settings()) { ["Site:NewsletterBox:Consent"] = newWording }, _app.ConnectionString);
+
+        var (_, page) = await changed.GetPageAsync("/newsletter");
+        Assert.Equal(newWording, page.QuerySelector(".newsletter-consent")!.TextContent);
+        await changed.SignUpAsync("neu@example.de");
+
+        var ledger = (string email) => changed.InScopeAsync(s => s.GetRequiredService<ConsentLedger>().ProofAsync(email, default));
+        var oldText = (await ledger("alt@example.de"))!.Events.Single().ConsentText!;
+        var newText = (await ledger("neu@example.de"))!.Events.Single().ConsentText!;
+        Assert.Equal(1, oldText.Version);
+        Assert.StartsWith("Durch Eingabe Ihrer E-Mail-Adresse", oldText.Text);
+        Assert.Equal(2, newText.Version);
+        Assert.Equal(newWording, newText.Text);
+        Assert.Equal(ConsentText.HashOf(newWording), newText.Sha256);
+    }
+
+    [Fact]
+    public async Task Unconfirmed_signups_past_their_period_are_deleted_with_everything_about_them()
+    {
+        await _app.SignUpAsync("vergessen@example.de");
+        await _app.ConfirmedAsync(_smtp, "bestaetigt@example.de");
+        await _app.SignUpAsync("frisch@example.de");
+        await _smtp.WaitForAsync("vergessen@example.de");
+        await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Subscribers
+            .Where(x => x.NormalizedEmail != "frisch@example.de")
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAtUtc, DateTime.UtcNow.AddDays(-31))));
+
+        var deleted = await _app.Services.GetServices<IHostedService>().OfType<UnconfirmedSignupCleaner>().Single().DeleteExpiredAsync(default);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await _app.SubscriberAsync("vergessen@example.de"));
+        Assert.NotNull(await _app.SubscriberAsync("bestaetigt@example.de"));
+        Assert.NotNull(await _app.SubscriberAsync("frisch@example.de"));
+        var leftovers = await _app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<GoldfederDb>();
+            return await db.OutboxMails.CountAsync(m => m.Recipient == "vergessen@example.de")
+                + await db.ConsentEvents.CountAsync(e => e.Detail != null && e.Detail.Contains("vergessen"));
+        });
+        Assert.Equal(0, leftovers);
+    }
+
+    [Fact]
+    public async Task Too_many_signups_from_one_address_get_429_with_a_german_page()
+    {
+        await using var app = GoldfederApp.With(new(_smtp.Settings()) { ["Newsletter:SignupsPerIpPerWindow"] = "3" });
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await app.SignUpAsync($"viele{i}@example.de")).StatusCode);
+
+        var refused = await app.SignUpAsync("zuviel@example.de");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Zu viele Anfragen", await refused.Content.ReadAsStringAsync());
+        Assert.Null(await app.SubscriberAsync("zuviel@example.de"));
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync("/newsletter")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_operator_command_prints_the_proof_as_json()
+    {
+        await _app.ConfirmedAsync(_smtp, "nachweis@example.de");
+
+        var (code, output) = await RunAsync("consent", "proof", "Nachweis@Example.de");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("Confirmed", json.RootElement.GetProperty("status").GetString());
+        var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["Requested", "Confirmed"], events.Select(e => e.GetProperty("kind").GetString()));
+        Assert.All(events, e => Assert.StartsWith("Durch Eingabe", e.GetProperty("consentText").GetProperty("text").GetString()));
+        Assert.Equal(1, (await RunAsync("consent", "proof", "niemand@example.de")).Code);
+    }
+
+    [Fact]
+    public async Task Export_holds_everything_stored_about_the_address()
+    {
+        await _app.ConfirmedAsync(_smtp, "auskunft@example.de");
+
+        var (code, output) = await RunAsync("consent", "export", "auskunft@example.de");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("auskunft@example.de", json.RootElement.GetProperty("subscription").GetProperty("email").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("mails").GetArrayLength());
+        Assert.Contains("Art. 6", json.RootElement.GetProperty("purpose").GetString());
+    }
+
+    [Fact]
+    public async Task Erasure_removes_every_personal_datum_and_keeps_an_anonymous_summary()
+    {
+        await _app.ConfirmedAsync(_smtp, "loeschen@example.de");
+
+        var (code, _) = await RunAsync("consent", "erase", "loeschen@example.de");
+
+        Assert.Equal(0, code);
+        Assert.Null(await _app.SubscriberAsync("loeschen@example.de"));
+        var (events, mails) = await _app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<GoldfederDb>();
+            return (await db.ConsentEvents.AsNoTracking().ToListAsync(), await db.OutboxMails.CountAsync());
+        });
+        var erased = Assert.Single(events);
+        Assert.Equal(ConsentEventKind.Erased, erased.Kind);
+        Assert.Null(erased.SubscriberId);
+        Assert.Null(erased.IpAddress);
+        Assert.Null(erased.UserAgent);
+        Assert.DoesNotContain("loeschen", erased.Detail);
+        Assert.Contains("Requested", erased.Detail);
+        Assert.Contains("addressHash", erased.Detail);
+        Assert.Equal(0, mails);
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await OperatorCommands.RunAsync(_app.Services, args, output);
+        return (code, output.ToString());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+}
