@@ -27,7 +27,7 @@ log() { printf '[site.sh] %s\n' "$*" >&2; }
 
 # --- packages -------------------------------------------------------------------------------------------------------
 missing=()
-for pkg in nginx wrk curl; do
+for pkg in nginx wrk curl procps; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
