@@ -35,6 +35,7 @@ public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptio
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.DeleteUnconfirmedAfter;
         var expired = await db.Subscribers
             .Where(s => s.Status == SubscriberStatus.Pending && s.CreatedAtUtc < cutoff)
+            .OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.NormalizedEmail })
             .Take(1000)
             .ToListAsync(ct);

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Durable newsletter signups per second through the real HTTP endpoint (wrk + signup.lua, distinct addresses), with the
+# confirmation mails going to Postfix's smtp-sink. Then a crash check: signups from 16 client threads, kill -9 of the
+# site in the middle, restart, and every acknowledged address must be in the database.
+#
+# Environment: DURATION=15 (seconds of wrk), CONNECTIONS=64, KEEP_TMP=1 (keep the temp dir)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-64}"
+TARGET_RATE=2000
+log() { printf '[signup.sh] %s\n' "$*" >&2; }
+
+# --- packages --------------------------------------------------------------------------------------------------------
+missing=()
+for pkg in wrk curl python3; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+command -v smtp-sink >/dev/null || [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+SMTP_SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
+
+TMP="$(mktemp -d -t goldfeder-signup.XXXXXX)"
+SITE_PID=""; SINK_PID=""
+cleanup() {
+  [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true
+  [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [ "${KEEP_TMP:-0}" = 1 ] && log "kept $TMP" || rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SITE_PORT=$(free_port); SINK_PORT=$(free_port)
+
+log "publishing the site (Release)"
+dotnet publish "$ROOT/src/Goldfeder" -c Release -o "$TMP/site" -nologo -v q >/dev/null
+
+log "smtp-sink on 127.0.0.1:$SINK_PORT (discarding, counting)"
+"$SMTP_SINK" -a -c 127.0.0.1:"$SINK_PORT" 256 > "$TMP/sink.log" 2>&1 &
+SINK_PID=$!
+
+DB="$TMP/signup.db"
+start_site() {
+  ( cd "$TMP/site" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$SITE_PORT" \
+    ConnectionStrings__Goldfeder="Data Source=$DB" Site__BaseUrl="http://127.0.0.1:$SITE_PORT" \
+    Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SINK_PORT" Mail__Smtp__Security=None \
+    Newsletter__SignupsPerIpPerWindow=1000000000 Logging__LogLevel__Default=Warning \
+    exec dotnet Goldfeder.dll >> "$TMP/site.log" 2>&1 ) &
+  SITE_PID=$!
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$SITE_PORT/healthz" >/dev/null 2>&1 && return; sleep 0.2; done
+  log "site did not start"; cat "$TMP/site.log" >&2; exit 1
+}
+count() { python3 - "$DB" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], timeout=30)
+print(db.execute(sys.argv[2]).fetchone()[0])
+PY
+}
+
+start_site
+log "wrk -t2 -c$CONNECTIONS -d${DURATION}s POST /newsletter (distinct addresses)"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/signup.lua" "http://127.0.0.1:$SITE_PORT" > "$TMP/wrk.txt" 2> "$TMP/wrk.err"
+rate=$(awk '/Requests\/sec/ {print $2}' "$TMP/wrk.txt")
+p50=$(awk '$1=="50%" {print $2}' "$TMP/wrk.txt")
+p99=$(awk '$1=="99%" {print $2}' "$TMP/wrk.txt")
+requests=$(awk '/requests in/ {print $1}' "$TMP/wrk.txt")
+bad=$(grep -c "unexpected status" "$TMP/wrk.err" || true)
+stored=$(count "select count(*) from Subscribers")
+log "waiting up to 60 s for the outbox to drain into smtp-sink"
+for _ in $(seq 1 60); do
+  pending=$(count "select count(*) from OutboxMails where Status='Pending'")
+  [ "$pending" = 0 ] && break; sleep 1
+done
+sent=$(count "select count(*) from OutboxMails where Status='Sent'")
+
+log "crash check: 16 client threads, kill -9 after 4 s, restart"
+python3 "$ROOT/bench/signup_crash.py" 127.0.0.1 "$SITE_PORT" "$TMP/acked.txt" 8 &
+CLIENT=$!
+sleep 4
+kill -9 "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
+wait "$CLIENT" || true
+acked=$(wc -l < "$TMP/acked.txt")
+start_site
+lost=$(python3 - "$DB" "$TMP/acked.txt" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], timeout=30)
+have = {r[0] for r in db.execute("select NormalizedEmail from Subscribers where NormalizedEmail like 'crash-%'")}
+acked = [l.strip() for l in open(sys.argv[2]) if l.strip()]
+print(sum(1 for a in acked if a not in have))
+PY
+)
+
+printf '\nGoldfeder newsletter signup benchmark, %s, %s cores, %s\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "$(uname -m)"
+printf '%-40s %s\n' "signups/s (wrk, ${CONNECTIONS} connections)" "$rate" \
+  "latency p50 / p99" "$p50 / $p99" \
+  "requests answered / not 302" "$requests / $bad" \
+  "subscribers stored" "$stored" \
+  "confirmation mails accepted by smtp-sink" "$sent" \
+  "crash: acknowledged before kill -9" "$acked" \
+  "crash: acknowledged but lost" "$lost"
+awk -v r="$rate" -v t="$TARGET_RATE" 'BEGIN { printf "%-40s %s\n", "target >= " t "/s", (r+0 >= t ? "met" : "MISSED") }'
+[ "$lost" = 0 ] && echo "durability: every acknowledged signup survived kill -9" || echo "durability: LOST $lost acknowledged signups"
