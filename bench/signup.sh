@@ -44,7 +44,7 @@ log "publishing the site (Release)"
 dotnet publish "$ROOT/src/Goldfeder" -c Release -o "$TMP/site" -nologo -v q >/dev/null
 
 log "smtp-sink on 127.0.0.1:$SINK_PORT (discarding, counting)"
-"$SMTP_SINK" -a -c 127.0.0.1:"$SINK_PORT" 256 > "$TMP/sink.log" 2>&1 &
+"$SMTP_SINK" -u nobody -a -c 127.0.0.1:"$SINK_PORT" 256 > "$TMP/sink.log" 2>&1 &
 SINK_PID=$!
 
 DB="$TMP/signup.db"

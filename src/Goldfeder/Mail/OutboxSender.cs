@@ -12,7 +12,7 @@ namespace Goldfeder.Mail;
 /// same mail at the same time, and a crash mid-send makes the mail due again when its lease ends.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal,
+    IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, WriteGate writes,
     IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
@@ -66,6 +66,7 @@ public sealed class OutboxSender(
     private async Task<bool> ClaimAsync(GoldfederDb db, long id, DateTime now, CancellationToken ct)
     {
         var leaseEnd = now + _options.Lease;
+        using var _ = await writes.EnterAsync(ct);
         return await db.OutboxMails
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
             .ExecuteUpdateAsync(u => u
@@ -82,6 +83,7 @@ public sealed class OutboxSender(
             var message = await MimeMessage.LoadAsync(stream, ct);
             await transport.SendAsync(message, ct);
             var sentAt = clock.GetUtcNow().UtcDateTime;
+            using var _ = await writes.EnterAsync(CancellationToken.None);
             await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAtUtc, sentAt)
@@ -102,16 +104,20 @@ public sealed class OutboxSender(
             }
             var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
             log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
+            using var _ = await writes.EnterAsync(CancellationToken.None);
             await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.NextAttemptAtUtc, next)
                 .SetProperty(m => m.LastError, Truncate(e.Message)), CancellationToken.None);
         }
     }
 
-    private static Task FailAsync(GoldfederDb db, long id, string reason) =>
-        db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+    private async Task FailAsync(GoldfederDb db, long id, string reason)
+    {
+        using var _ = await writes.EnterAsync(CancellationToken.None);
+        await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Status, OutboxStatus.Failed)
             .SetProperty(m => m.LastError, Truncate(reason)), CancellationToken.None);
+    }
 
     internal TimeSpan Backoff(int attempts)
     {

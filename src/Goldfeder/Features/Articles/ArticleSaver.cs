@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Articles;
 
 /// <summary>The one way an article is written: renders its Markdown once, keeps slugs valid and unique, and evicts the cached pages.</summary>
-public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimeProvider clock)
+public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteGate writes, TimeProvider clock)
 {
     public async Task SaveAsync(Article article, CancellationToken ct = default)
     {
@@ -19,7 +19,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimePr
         article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown);
         article.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         if (article.Id == 0) db.Articles.Add(article);
-        await db.SaveChangesAsync(ct);
+        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
 
         // Every public page can show any article (lists, related articles), so a change evicts them all; changes are rare.
         await cache.EvictByTagAsync(PublicCache.Tag, ct);

@@ -14,6 +14,7 @@ public class ConsentEvent
 {
     public long Id { get; set; }
     public int? SubscriberId { get; set; }
+    public Subscriber? Subscriber { get; set; }
     public ConsentEventKind Kind { get; set; }
     public DateTime AtUtc { get; set; }
     public int? ConsentTextId { get; set; }
@@ -35,7 +36,7 @@ internal sealed class ConsentEventConfiguration : IEntityTypeConfiguration<Conse
         e.Property(x => x.SourcePage).HasMaxLength(512);
         e.Property(x => x.Detail).HasMaxLength(4000);
         e.HasIndex(x => new { x.SubscriberId, x.AtUtc });
-        e.HasOne<Subscriber>().WithMany().HasForeignKey(x => x.SubscriberId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Subscriber).WithMany().HasForeignKey(x => x.SubscriberId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ConsentText>().WithMany().HasForeignKey(x => x.ConsentTextId).OnDelete(DeleteBehavior.Restrict);
     }
 }

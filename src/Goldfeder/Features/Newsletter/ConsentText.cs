@@ -31,31 +31,33 @@ internal sealed class ConsentTextConfiguration : IEntityTypeConfiguration<Consen
     }
 }
 
-public static class ConsentTexts
+/// <summary>
+/// The version for the text the form shows now, created on first use and then kept in memory. Two instances racing
+/// to create it are kept apart by the unique indexes; the loser reads the winner's row.
+/// </summary>
+public sealed class ConsentTexts(IServiceScopeFactory scopes, WriteGate writes, TimeProvider clock)
 {
-    /// <summary>
-    /// The version for the text the form shows now, created on first use. Two instances racing to create it are
-    /// kept apart by the unique indexes; the loser reads the winner's row.
-    /// </summary>
-    public static async Task<ConsentText> CurrentAsync(GoldfederDb db, string text, TimeProvider clock, CancellationToken ct)
+    private volatile ConsentText? _current;
+
+    public async Task<ConsentText> CurrentAsync(string text, CancellationToken ct)
     {
         var hash = ConsentText.HashOf(text);
-        var existing = await db.ConsentTexts.AsNoTracking().FirstOrDefaultAsync(c => c.Sha256 == hash, ct);
-        if (existing is not null) return existing;
+        if (_current is { } cached && cached.Sha256 == hash) return cached;
 
-        var version = (await db.ConsentTexts.MaxAsync(c => (int?)c.Version, ct) ?? 0) + 1;
-        var created = new ConsentText { Version = version, Text = text, Sha256 = hash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-        db.ConsentTexts.Add(created);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var found = await db.ConsentTexts.AsNoTracking().FirstOrDefaultAsync(c => c.Sha256 == hash, ct);
+        if (found is null)
         {
-            await db.SaveChangesAsync(ct);
+            using (await writes.EnterAsync(ct))
+            {
+                var version = (await db.ConsentTexts.MaxAsync(c => (int?)c.Version, ct) ?? 0) + 1;
+                db.ConsentTexts.Add(new ConsentText { Version = version, Text = text, Sha256 = hash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
+                try { await db.SaveChangesAsync(ct); }
+                catch (DbUpdateException) { /* another instance created it first */ }
+            }
+            found = await db.ConsentTexts.AsNoTracking().SingleAsync(c => c.Sha256 == hash, ct);
         }
-        catch (DbUpdateException)
-        {
-            db.Entry(created).State = EntityState.Detached;
-            return await db.ConsentTexts.AsNoTracking().SingleAsync(c => c.Sha256 == hash, ct);
-        }
-        db.Entry(created).State = EntityState.Detached;
-        return created;
+        return _current = found;
     }
 }

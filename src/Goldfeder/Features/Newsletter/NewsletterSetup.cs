@@ -10,10 +10,11 @@ public static class NewsletterSetup
     public static IServiceCollection AddNewsletter(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<NewsletterOptions>(config.GetSection("Newsletter"));
-        services.AddScoped<Signup>();
+        services.AddSingleton<Signup>();
+        services.AddSingleton<ConsentTexts>();
+        services.AddHostedService<SignupWriter>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Withdrawal>();
-        services.AddScoped<WriteGate>();
         services.AddScoped<ConsentLedger>();
         services.AddSingleton<NewsletterMails>();
         services.AddSingleton<WithdrawalTokens>();

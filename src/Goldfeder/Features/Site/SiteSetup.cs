@@ -28,6 +28,7 @@ public static class SiteSetup
         services.AddProblemDetails();
         services.AddScoped<ArticleSaver>();
         services.AddSingleton<Goldfeder.Data.Secrets>();
+        services.AddSingleton<Goldfeder.Data.WriteGate>();
         return services;
     }
 

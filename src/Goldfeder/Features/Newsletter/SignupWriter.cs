@@ -1,0 +1,121 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Site;
+using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Newsletter;
+
+/// <summary>
+/// Writes queued signups in batches: everything that arrived while the previous batch was committing goes into the next
+/// transaction (group commit), so one durable commit serves many readers. Each signup's subscriber row, <c>requested</c>
+/// event and confirmation mail are in the same transaction. If a batch fails as a whole (another instance inserted one
+/// of its addresses first), its signups are written again one by one.
+/// </summary>
+public sealed class SignupWriter(
+    Signup signup, IServiceScopeFactory scopes, WriteGate writes, ConsentTexts consentTexts,
+    IOptions<NewsletterOptions> options, IOptions<SiteOptions> site, TimeProvider clock, ILogger<SignupWriter> log) : BackgroundService
+{
+    private const int MaxBatch = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = signup.Pending;
+        var batch = new List<PendingSignup>(MaxBatch);
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var next)) batch.Add(next);
+                try
+                {
+                    await WriteAsync(batch, stoppingToken);
+                    batch.ForEach(s => s.Committed.TrySetResult());
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "A batch of {Count} signups failed; writing them one by one", batch.Count);
+                    foreach (var one in batch) await WriteAloneAsync(one, stoppingToken);
+                }
+            }
+        }
+        finally
+        {
+            while (reader.TryRead(out var left)) left.Committed.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    private async Task WriteAloneAsync(PendingSignup one, CancellationToken ct)
+    {
+        try
+        {
+            await WriteAsync([one], ct);
+            one.Committed.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            one.Committed.TrySetException(e);
+        }
+    }
+
+    private async Task WriteAsync(List<PendingSignup> batch, CancellationToken ct)
+    {
+        var consent = await consentTexts.CurrentAsync(site.Value.NewsletterBox.Consent, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var mails = scope.ServiceProvider.GetRequiredService<NewsletterMails>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var validFor = options.Value.ConfirmationValidFor;
+        var quietSince = now - options.Value.ResendConfirmationAfter;
+
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Repeats of one address within a batch are one request.
+            var unique = batch.DistinctBy(s => s.NormalizedEmail).ToList();
+            var keys = unique.Select(s => s.NormalizedEmail).ToList();
+            var existing = await db.Subscribers.AsNoTracking().Where(s => keys.Contains(s.NormalizedEmail)).ToDictionaryAsync(s => s.NormalizedEmail, ct);
+
+            foreach (var request in unique)
+            {
+                var (token, hash) = ConfirmToken.New();
+                var requested = new ConsentEvent
+                {
+                    Kind = ConsentEventKind.Requested, AtUtc = now, ConsentTextId = consent.Id, Detail = "confirmation mail queued",
+                    IpAddress = request.Requester.IpAddress, UserAgent = request.Requester.UserAgent, SourcePage = request.Requester.SourcePage,
+                };
+                if (existing.TryGetValue(request.NormalizedEmail, out var known))
+                {
+                    if (known.Status == SubscriberStatus.Confirmed) continue;
+                    // Guarded, so that parallel requests (other instances) for one address queue one mail.
+                    var won = await db.Subscribers
+                        .Where(s => s.Id == known.Id && s.Status != SubscriberStatus.Confirmed
+                                    && (s.ConfirmMailQueuedAtUtc == null || s.ConfirmMailQueuedAtUtc <= quietSince))
+                        .ExecuteUpdateAsync(u => u
+                            .SetProperty(s => s.ConfirmTokenHash, hash)
+                            .SetProperty(s => s.ConfirmTokenExpiresAtUtc, now + validFor)
+                            .SetProperty(s => s.ConfirmMailQueuedAtUtc, now)
+                            .SetProperty(s => s.ConsentTextId, consent.Id), ct);
+                    if (won == 0) continue;
+                    requested.SubscriberId = known.Id;
+                }
+                else
+                {
+                    requested.Subscriber = new Subscriber
+                    {
+                        Email = request.Email, NormalizedEmail = request.NormalizedEmail, Status = SubscriberStatus.Pending,
+                        CreatedAtUtc = now, ConsentTextId = consent.Id,
+                        ConfirmTokenHash = hash, ConfirmTokenExpiresAtUtc = now + validFor, ConfirmMailQueuedAtUtc = now,
+                    };
+                }
+                db.ConsentEvents.Add(requested);
+                outbox.Add(mails.Confirmation(request.Email, $"{request.Requester.BaseUrl}/newsletter/bestaetigen?token={token}", validFor));
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        scope.ServiceProvider.GetRequiredService<Outbox>().Wake();
+    }
+}
