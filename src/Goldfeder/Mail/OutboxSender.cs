@@ -44,6 +44,31 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var claimed = await ClaimAsync(db, ct);
+        var sent = new List<long>(claimed.Count);
+        foreach (var mail in claimed)
+        {
+            if (await DeliverAsync(db, mail, ct)) sent.Add(mail.Id);
+        }
+        if (sent.Count > 0)
+        {
+            var sentAt = clock.GetUtcNow().UtcDateTime;
+            using var _ = await writes.EnterAsync(CancellationToken.None);
+            await db.OutboxMails.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAtUtc, sentAt)
+                .SetProperty(m => m.Message, Array.Empty<byte>())
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        }
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Claims a batch of due mails in one guarded UPDATE that moves them a lease ahead. The lease's end, jittered by a
+    /// random number of ticks, marks this claim: only rows carrying it are ours, whatever other instances claimed.
+    /// </summary>
+    private async Task<List<OutboxMail>> ClaimAsync(GoldfederDb db, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMails
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
@@ -51,44 +76,34 @@ public sealed class OutboxSender(
             .Select(m => m.Id)
             .Take(_options.BatchSize)
             .ToListAsync(ct);
+        if (due.Count == 0) return [];
 
-        var handled = 0;
-        foreach (var id in due)
+        var claim = now + _options.Lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000_000));
+        using (await writes.EnterAsync(ct))
         {
-            if (!await ClaimAsync(db, id, now, ct)) continue;
-            var mail = await db.OutboxMails.AsNoTracking().SingleAsync(m => m.Id == id, ct);
-            await DeliverAsync(db, mail, ct);
-            handled++;
+            await db.OutboxMails
+                .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.NextAttemptAtUtc, claim)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         }
-        return handled;
+        return await db.OutboxMails.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.NextAttemptAtUtc == claim)
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct);
     }
 
-    private async Task<bool> ClaimAsync(GoldfederDb db, long id, DateTime now, CancellationToken ct)
+    /// <summary>True when the server took the mail; failures are recorded here.</summary>
+    private async Task<bool> DeliverAsync(GoldfederDb db, OutboxMail mail, CancellationToken ct)
     {
-        var leaseEnd = now + _options.Lease;
-        using var _ = await writes.EnterAsync(ct);
-        return await db.OutboxMails
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.NextAttemptAtUtc, leaseEnd)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
-    }
-
-    private async Task DeliverAsync(GoldfederDb db, OutboxMail mail, CancellationToken ct)
-    {
-        var attempts = mail.Attempts + 1;
+        // The claim already counted this attempt.
+        var attempts = mail.Attempts;
         try
         {
             using var stream = new MemoryStream(mail.Message);
             var message = await MimeMessage.LoadAsync(stream, ct);
             await transport.SendAsync(message, ct);
-            var sentAt = clock.GetUtcNow().UtcDateTime;
-            using var _ = await writes.EnterAsync(CancellationToken.None);
-            await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAtUtc, sentAt)
-                .SetProperty(m => m.Message, Array.Empty<byte>())
-                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            return true;
         }
         catch (MailRejectedException e)
         {
@@ -100,7 +115,7 @@ public sealed class OutboxSender(
             if (attempts >= _options.MaxAttempts)
             {
                 await FailAsync(db, mail.Id, $"gave up after {attempts} attempts: {e.Message}");
-                return;
+                return false;
             }
             var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
             log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
@@ -109,6 +124,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.NextAttemptAtUtc, next)
                 .SetProperty(m => m.LastError, Truncate(e.Message)), CancellationToken.None);
         }
+        return false;
     }
 
     private async Task FailAsync(GoldfederDb db, long id, string reason)

@@ -30,8 +30,10 @@ public sealed class SignupWriter(
                 while (batch.Count < MaxBatch && reader.TryRead(out var next)) batch.Add(next);
                 try
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await WriteAsync(batch, stoppingToken);
                     batch.ForEach(s => s.Committed.TrySetResult());
+                    log.LogDebug("Committed {Count} signups in {Ms:F1} ms", batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
