@@ -1,5 +1,6 @@
 using Goldfeder.Cli;
 using Goldfeder.Data;
+using Goldfeder.Features.Admin;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
@@ -13,11 +14,15 @@ builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddSite(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
+builder.Services.AddAdmin(builder.Environment);
 
 var app = builder.Build();
 
 if (app.Configuration.GetValue("Storage:MigrateOnStart", true))
+{
     await StorageSetup.MigrateAsync(app.Services);
+    await AdminAccounts.EnsureRolesAsync(app.Services);
+}
 if (command)
     return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Goldfeder.Features.Admin;
 using Goldfeder.Features.Newsletter;
 
 namespace Goldfeder.Cli;
@@ -10,7 +11,7 @@ namespace Goldfeder.Cli;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent"];
+    private static readonly string[] Groups = ["consent", "admin"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -36,10 +37,33 @@ public static class OperatorCommands
                 if (!await ledger.EraseAsync(address, "operator command", ct)) return NotFound(address);
                 await output.WriteLineAsync($"erased: {address}");
                 return 0;
+            case ["admin", "create", "--email", var email, "--role", var role, .. var rest]:
+                return await CreateAdminAsync(services, email, role, generate: rest is ["--generate-password"], output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage: Goldfeder consent proof|export|erase ADDRESS");
+                await Console.Error.WriteLineAsync("       Goldfeder admin create --email ADDRESS --role ROLE [--generate-password]   (password from standard input)");
                 return 2;
         }
+    }
+
+    /// <summary>The password comes from standard input (never an argument: it would sit in the shell history), or is generated and printed once.</summary>
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, string role, bool generate, TextWriter output, CancellationToken ct)
+    {
+        var password = generate ? AdminAccounts.GeneratePassword() : (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("no password on standard input (or pass --generate-password)");
+            return 2;
+        }
+        var errors = await AdminAccounts.CreateAsync(services, email, role, password);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) await Console.Error.WriteLineAsync(e);
+            return 1;
+        }
+        await output.WriteLineAsync($"created: {email} ({role})");
+        if (generate) await output.WriteLineAsync($"password: {password}");
+        return 0;
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

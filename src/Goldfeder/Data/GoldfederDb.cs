@@ -1,12 +1,17 @@
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
+using Goldfeder.Features.Admin;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Data;
 
 /// <summary>The one DbContext. Each storage provider has a subclass so that each keeps its own migration set.</summary>
-public abstract class GoldfederDb(DbContextOptions options) : DbContext(options)
+public abstract class GoldfederDb(DbContextOptions options)
+    : IdentityDbContext<AdminUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRelation> ArticleRelations => Set<ArticleRelation>();
@@ -15,9 +20,12 @@ public abstract class GoldfederDb(DbContextOptions options) : DbContext(options)
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<Secret> Secrets => Set<Secret>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GoldfederDb).Assembly);
         modelBuilder.Entity<Secret>().HasKey(s => s.Name);
         modelBuilder.Entity<Secret>().Property(s => s.Name).HasMaxLength(100);

@@ -34,6 +34,7 @@ public static class SiteSetup
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // German pages instead of stack traces, in every environment.
         app.UseExceptionHandler("/fehler");
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
@@ -41,6 +42,8 @@ public static class SiteSetup
         app.UseOutputCache();
         app.UseResponseCompression();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,0 +1,81 @@
+using Goldfeder.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using System.Threading.RateLimiting;
+
+namespace Goldfeder.Features.Admin;
+
+public static class AdminSetup
+{
+    public const string LoginRateLimit = "admin-login";
+
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IHostEnvironment env)
+    {
+        // Keys in the database: cookies and antiforgery tokens survive restarts and work across instances.
+        services.AddDataProtection().SetApplicationName("Goldfeder").PersistKeysToDbContext<GoldfederDb>();
+
+        services.AddIdentity<AdminUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<GoldfederDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "goldfeder-admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Plain HTTP only on a developer's machine and in tests; everywhere else the cookie needs HTTPS.
+            o.Cookie.SecurePolicy = env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/admin/anmelden";
+            o.LogoutPath = "/admin/abmelden";
+            o.AccessDeniedPath = "/admin/kein-zugriff";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "goldfeder-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorization();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin");
+            o.Conventions.AllowAnonymousToPage("/Admin/Anmelden");
+            o.Conventions.AllowAnonymousToPage("/Admin/KeinZugriff");
+        });
+        services.AddScoped<AuditLog>();
+
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read")));
+        return services;
+    }
+}
+
+/// <summary>Identity's messages in German, for the operator command and the admin.</summary>
+public sealed class GermanIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Das Passwort muss mindestens {length} Zeichen lang sein." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Das Passwort muss eine Ziffer enthalten." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Das Passwort muss einen Kleinbuchstaben enthalten." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Das Passwort muss einen Großbuchstaben enthalten." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Es gibt bereits ein Konto für {userName}." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Es gibt bereits ein Konto für {email}." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"„{email}“ ist keine gültige E-Mail-Adresse." };
+}
