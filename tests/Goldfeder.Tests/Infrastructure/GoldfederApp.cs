@@ -93,6 +93,28 @@ public class GoldfederApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs an operator command (as <c>Goldfeder ARGS</c> would) on this app's services.</summary>
+    public async Task<(int Code, string Output)> RunCommandAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await Goldfeder.Cli.OperatorCommands.RunAsync(Services, args, output);
+        return (code, output.ToString());
+    }
+
+    /// <summary>A database of its own for tests that start several apps on it in turn; dropped afterwards.</summary>
+    public static async Task WithDatabaseAsync(Func<string, Task> test)
+    {
+        var database = NewDatabase(Provider);
+        try
+        {
+            await test(database);
+        }
+        finally
+        {
+            await DropDatabaseAsync(database);
+        }
+    }
+
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)
     {
         var response = await Browser().GetAsync(url);

@@ -11,14 +11,13 @@ public class OutboxTests
     public async Task Smtp_down_during_signup_then_a_restart_then_smtp_back_the_mail_still_arrives()
     {
         var port = TestSmtpServer.FreePort();
-        var database = GoldfederApp.NewDatabase(GoldfederApp.Provider);
         var settings = new Dictionary<string, string?>
         {
             ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = port.ToString(), ["Mail:Smtp:Security"] = "None",
             ["Mail:Smtp:TimeoutSeconds"] = "2", ["Mail:Outbox:PollInterval"] = "00:00:00.200",
             ["Mail:Outbox:RetryBase"] = "00:00:00.200", ["Mail:Outbox:RetryMax"] = "00:00:00.500",
         };
-        try
+        await GoldfederApp.WithDatabaseAsync(async database =>
         {
             await using (var first = GoldfederApp.With(settings, database))
             {
@@ -36,11 +35,7 @@ public class OutboxTests
             Assert.Equal("Bitte bestätigen Sie Ihre Newsletter-Anmeldung", mail.Subject);
             var sent = await WaitForAsync(second, m => m.Status == OutboxStatus.Sent);
             Assert.Empty(sent.Message);
-        }
-        finally
-        {
-            await GoldfederApp.DropDatabaseAsync(database);
-        }
+        });
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Goldfeder.Cli;
 using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Tests.Infrastructure;
@@ -19,7 +18,7 @@ public sealed class AdminTests : IAsyncLifetime
     [Fact]
     public async Task The_operator_command_creates_an_account_with_a_generated_password_that_logs_in()
     {
-        var (code, output) = await RunAsync("admin", "create", "--email", "chefin@example.de", "--role", "Admin", "--generate-password");
+        var (code, output) = await _app.RunCommandAsync("admin", "create", "--email", "chefin@example.de", "--role", "Admin", "--generate-password");
 
         Assert.Equal(0, code);
         var password = Regex.Match(output, @"password: (\S+)").Groups[1].Value;
@@ -177,13 +176,6 @@ public sealed class AdminTests : IAsyncLifetime
     {
         var errors = await AdminAccounts.CreateAsync(_app.Services, email, role, password);
         return (errors.Count == 0 ? 0 : 1, string.Join("\n", errors));
-    }
-
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var code = await OperatorCommands.RunAsync(_app.Services, args, output);
-        return (code, output.ToString());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -11,15 +11,7 @@ public class DemoContentTests
     [Fact]
     public async Task Loading_the_demo_content_again_or_restarting_duplicates_nothing()
     {
-        var database = GoldfederApp.NewDatabase(GoldfederApp.Provider);
-        try
-        {
-            await LoadTwiceThenRestartAsync(database);
-        }
-        finally
-        {
-            await GoldfederApp.DropDatabaseAsync(database);
-        }
+        await GoldfederApp.WithDatabaseAsync(LoadTwiceThenRestartAsync);
     }
 
     private static async Task LoadTwiceThenRestartAsync(string database)
@@ -43,15 +35,7 @@ public class DemoContentTests
     [Fact]
     public async Task Restart_keeps_an_editors_change_to_a_demo_article()
     {
-        var database = GoldfederApp.NewDatabase(GoldfederApp.Provider);
-        try
-        {
-            await EditThenRestartAsync(database);
-        }
-        finally
-        {
-            await GoldfederApp.DropDatabaseAsync(database);
-        }
+        await GoldfederApp.WithDatabaseAsync(EditThenRestartAsync);
     }
 
     private static async Task EditThenRestartAsync(string database)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Goldfeder.Cli;
 using Goldfeder.Data;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
@@ -94,7 +93,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     {
         await _app.ConfirmedAsync(_smtp, "nachweis@example.de");
 
-        var (code, output) = await RunAsync("consent", "proof", "Nachweis@Example.de");
+        var (code, output) = await _app.RunCommandAsync("consent", "proof", "Nachweis@Example.de");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -102,7 +101,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(["Requested", "Confirmed"], events.Select(e => e.GetProperty("kind").GetString()));
         Assert.All(events, e => Assert.StartsWith("Durch Eingabe", e.GetProperty("consentText").GetProperty("text").GetString()));
-        Assert.Equal(1, (await RunAsync("consent", "proof", "niemand@example.de")).Code);
+        Assert.Equal(1, (await _app.RunCommandAsync("consent", "proof", "niemand@example.de")).Code);
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     {
         await _app.ConfirmedAsync(_smtp, "auskunft@example.de");
 
-        var (code, output) = await RunAsync("consent", "export", "auskunft@example.de");
+        var (code, output) = await _app.RunCommandAsync("consent", "export", "auskunft@example.de");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -124,7 +123,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     {
         await _app.ConfirmedAsync(_smtp, "loeschen@example.de");
 
-        var (code, _) = await RunAsync("consent", "erase", "loeschen@example.de");
+        var (code, _) = await _app.RunCommandAsync("consent", "erase", "loeschen@example.de");
 
         Assert.Equal(0, code);
         Assert.Null(await _app.SubscriberAsync("loeschen@example.de"));
@@ -142,13 +141,6 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         Assert.Contains("Requested", erased.Detail);
         Assert.Contains("addressHash", erased.Detail);
         Assert.Equal(0, mails);
-    }
-
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var code = await OperatorCommands.RunAsync(_app.Services, args, output);
-        return (code, output.ToString());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
