@@ -6,12 +6,21 @@ namespace Goldfeder.Mail;
 /// <summary>Puts mails into the outbox. They are sent only after the caller's SaveChanges commits them.</summary>
 public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clock)
 {
-    public OutboxMail Add(MimeMessage message)
+    public OutboxMail Add(MimeMessage message) => Add(Prepare(message, clock));
+
+    public OutboxMail Add(OutboxMail prepared)
+    {
+        db.OutboxMails.Add(prepared);
+        return prepared;
+    }
+
+    /// <summary>The row for a message, serialised; no database needed, so callers can do this work outside a write lock.</summary>
+    public static OutboxMail Prepare(MimeMessage message, TimeProvider clock)
     {
         using var buffer = new MemoryStream();
         message.WriteTo(buffer);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mail = new OutboxMail
+        return new OutboxMail
         {
             Recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
             Subject = message.Subject ?? "",
@@ -20,8 +29,6 @@ public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clo
             NextAttemptAtUtc = now,
             CreatedAtUtc = now,
         };
-        db.OutboxMails.Add(mail);
-        return mail;
     }
 
     /// <summary>Call after committing, so the sender does not wait for its next poll.</summary>

@@ -67,7 +67,6 @@ public sealed class SignupWriter(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        var mails = scope.ServiceProvider.GetRequiredService<NewsletterMails>();
         var now = clock.GetUtcNow().UtcDateTime;
         var validFor = options.Value.ConfirmationValidFor;
         var quietSince = now - options.Value.ResendConfirmationAfter;
@@ -82,7 +81,7 @@ public sealed class SignupWriter(
 
             foreach (var request in unique)
             {
-                var (token, hash) = ConfirmToken.New();
+                var hash = request.TokenHash;
                 var requested = new ConsentEvent
                 {
                     Kind = ConsentEventKind.Requested, AtUtc = now, ConsentTextId = consent.Id, Detail = "confirmation mail queued",
@@ -113,11 +112,11 @@ public sealed class SignupWriter(
                     };
                 }
                 db.ConsentEvents.Add(requested);
-                outbox.Add(mails.Confirmation(request.Email, $"{request.Requester.BaseUrl}/newsletter/bestaetigen?token={token}", validFor));
+                outbox.Add(request.Mail);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        scope.ServiceProvider.GetRequiredService<Outbox>().Wake();
+        outbox.Wake();
     }
 }
