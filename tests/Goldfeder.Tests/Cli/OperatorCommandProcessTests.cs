@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Goldfeder.Tests.Infrastructure;
+
+namespace Goldfeder.Tests.Cli;
+
+/// <summary>The operator commands as an operator runs them: a separate process, arguments, standard input, exit code.</summary>
+public class OperatorCommandProcessTests
+{
+    [Fact]
+    public async Task Admin_create_reads_the_password_from_standard_input_and_refuses_a_weak_one()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var created = await RunAsync(database, "Stdin-Passwort-123\n", "admin", "create", "--email", "stdin@example.de", "--role", "Editor");
+            Assert.True(created.Code == 0, created.Error);
+            Assert.Contains("created: stdin@example.de (Editor)", created.Output);
+            Assert.DoesNotContain("Stdin-Passwort-123", created.Output);
+
+            var weak = await RunAsync(database, "kurz\n", "admin", "create", "--email", "weak@example.de", "--role", "Editor");
+            Assert.Equal(1, weak.Code);
+            Assert.Contains("mindestens 12 Zeichen", weak.Error);
+
+            var missing = await RunAsync(database, "", "admin", "create", "--email", "leer@example.de", "--role", "Editor");
+            Assert.Equal(2, missing.Code);
+        });
+    }
+
+    [Fact]
+    public async Task Consent_proof_of_an_unknown_address_exits_with_1_and_prints_nothing_on_stdout()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var result = await RunAsync(database, "", "consent", "proof", "niemand@example.de");
+            Assert.Equal(1, result.Code);
+            Assert.Equal("", result.Output.Trim());
+        });
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string database, string input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goldfeder.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Provider"] = GoldfederApp.Provider;
+        start.Environment["ConnectionStrings__Goldfeder"] = database;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
