@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Articles;
 
-public enum ArticleStatus { Draft, Scheduled, Published }
+/// <summary>Only <see cref="Published"/> articles are public; <see cref="ScheduledPublisher"/> turns Scheduled into Published at their time.</summary>
+public enum ArticleStatus { Draft, Scheduled, Published, Unpublished }
 
 public class Article
 {

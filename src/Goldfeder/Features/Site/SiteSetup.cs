@@ -27,6 +27,8 @@ public static class SiteSetup
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddProblemDetails();
         services.AddScoped<ArticleSaver>();
+        services.AddHostedService<ScheduledPublisher>();
+        services.AddScoped<ArticleEditor>();
         services.AddSingleton<Goldfeder.Data.Secrets>();
         services.AddSingleton<Goldfeder.Data.WriteGate>();
         return services;

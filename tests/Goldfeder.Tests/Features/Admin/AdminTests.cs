@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Tests.Features.Admin;
@@ -23,7 +22,7 @@ public sealed class AdminTests : IAsyncLifetime
         Assert.Equal(0, code);
         var password = Regex.Match(output, @"password: (\S+)").Groups[1].Value;
         Assert.Equal(20, password.Length);
-        var client = await LoggedInAsync("chefin@example.de", password);
+        var client = await _app.LoggedInAsync("chefin@example.de", password);
         var page = await client.GetStringAsync("/admin");
         Assert.Contains("chefin@example.de", page);
     }
@@ -31,15 +30,15 @@ public sealed class AdminTests : IAsyncLifetime
     [Fact]
     public async Task The_operator_command_refuses_weak_passwords_and_unknown_roles()
     {
-        Assert.Equal(1, (await CreateAsync("schwach@example.de", "Admin", "kurz")).Code);
-        Assert.Equal(1, (await CreateAsync("rolle@example.de", "Hausmeister", "Ein-sehr-langes-Passwort-1")).Code);
+        Assert.Equal(1, (await _app.CreateAccountAsync("schwach@example.de", "Admin", "kurz")).Code);
+        Assert.Equal(1, (await _app.CreateAccountAsync("rolle@example.de", "Hausmeister", "Ein-sehr-langes-Passwort-1")).Code);
         Assert.Equal(0, await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Users.CountAsync()));
     }
 
     [Fact]
     public async Task Admin_pages_ask_anonymous_visitors_to_log_in()
     {
-        var response = await NewClient().GetAsync("/admin/datenschutz");
+        var response = await _app.NewBrowser().GetAsync("/admin/datenschutz");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/admin/anmelden", response.Headers.Location!.PathAndQuery);
@@ -48,26 +47,26 @@ public sealed class AdminTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_password_and_unknown_account_get_the_same_answer_and_five_failures_lock_the_account()
     {
-        await CreateAsync("redakteur@example.de", "Editor", "Richtig-Passwort-123");
+        await _app.CreateAccountAsync("redakteur@example.de", "Editor", "Richtig-Passwort-123");
 
-        var wrong = await TryLogInAsync(NewClient(), "redakteur@example.de", "Falsch-Passwort-123");
-        var unknown = await TryLogInAsync(NewClient(), "niemand@example.de", "Falsch-Passwort-123");
+        var wrong = await AdminFixtures.TryLogInAsync(_app.NewBrowser(), "redakteur@example.de", "Falsch-Passwort-123");
+        var unknown = await AdminFixtures.TryLogInAsync(_app.NewBrowser(), "niemand@example.de", "Falsch-Passwort-123");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var wrongError = ErrorOf(await wrong.Content.ReadAsStringAsync());
         Assert.Contains("Die Anmeldung ist fehlgeschlagen", wrongError);
         Assert.Equal(wrongError, ErrorOf(await unknown.Content.ReadAsStringAsync()));
 
-        for (var i = 0; i < 4; i++) await TryLogInAsync(NewClient(), "redakteur@example.de", "Falsch-Passwort-123");
-        var locked = await TryLogInAsync(NewClient(), "redakteur@example.de", "Richtig-Passwort-123");
+        for (var i = 0; i < 4; i++) await AdminFixtures.TryLogInAsync(_app.NewBrowser(), "redakteur@example.de", "Falsch-Passwort-123");
+        var locked = await AdminFixtures.TryLogInAsync(_app.NewBrowser(), "redakteur@example.de", "Richtig-Passwort-123");
         Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
     }
 
     [Fact]
     public async Task Login_cookie_is_http_only_and_same_site_strict_and_return_urls_stay_on_the_site()
     {
-        await CreateAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
+        await _app.CreateAccountAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
 
-        var response = await TryLogInAsync(NewClient(), "dsb@example.de", "Datenschutz-Passwort-1", returnUrl: "https://evil.example/phish");
+        var response = await AdminFixtures.TryLogInAsync(_app.NewBrowser(), "dsb@example.de", "Datenschutz-Passwort-1", returnUrl: "https://evil.example/phish");
 
         Assert.Equal("/admin", response.Headers.Location?.OriginalString);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("goldfeder-admin="));
@@ -78,8 +77,8 @@ public sealed class AdminTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_may_not_open_the_data_protection_page()
     {
-        await CreateAsync("redaktion@example.de", "Editor", "Redaktion-Passwort-1");
-        var client = await LoggedInAsync("redaktion@example.de", "Redaktion-Passwort-1");
+        await _app.CreateAccountAsync("redaktion@example.de", "Editor", "Redaktion-Passwort-1");
+        var client = await _app.LoggedInAsync("redaktion@example.de", "Redaktion-Passwort-1");
 
         var response = await client.GetAsync("/admin/datenschutz?adresse=x%40example.de");
 
@@ -92,25 +91,25 @@ public sealed class AdminTests : IAsyncLifetime
     public async Task The_data_protection_officer_sees_the_proof_exports_and_erases_and_every_step_is_audited()
     {
         await _app.ConfirmedAsync(_smtp, "betroffene@example.de");
-        await CreateAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
-        var client = await LoggedInAsync("dsb@example.de", "Datenschutz-Passwort-1");
+        await _app.CreateAccountAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
+        var client = await _app.LoggedInAsync("dsb@example.de", "Datenschutz-Passwort-1");
 
         var page = await client.GetStringAsync("/admin/datenschutz?adresse=betroffene%40example.de");
         Assert.Contains("Requested", page);
         Assert.Contains("Confirmed", page);
         Assert.Contains("Durch Eingabe Ihrer E-Mail-Adresse", page);
 
-        var token = TokenIn(page);
-        var export = await client.PostAsync("/admin/datenschutz?handler=Export", Form(token, ("adresse", "betroffene@example.de")));
+        var token = AdminFixtures.TokenIn(page);
+        var export = await client.PostAsync("/admin/datenschutz?handler=Export", AdminFixtures.Form(token, ("adresse", "betroffene@example.de")));
         Assert.Equal("application/json; charset=utf-8", export.Content.Headers.ContentType?.ToString());
         Assert.Contains("attachment", export.Content.Headers.ContentDisposition?.ToString());
         Assert.Contains("betroffene@example.de", await export.Content.ReadAsStringAsync());
 
-        var withoutTick = await client.PostAsync("/admin/datenschutz?handler=Erase", Form(token, ("adresse", "betroffene@example.de")));
+        var withoutTick = await client.PostAsync("/admin/datenschutz?handler=Erase", AdminFixtures.Form(token, ("adresse", "betroffene@example.de")));
         Assert.Equal(HttpStatusCode.BadRequest, withoutTick.StatusCode);
         Assert.NotNull(await _app.SubscriberAsync("betroffene@example.de"));
 
-        var erased = await client.PostAsync("/admin/datenschutz?handler=Erase", Form(token, ("adresse", "betroffene@example.de"), ("bestaetigt", "true")));
+        var erased = await client.PostAsync("/admin/datenschutz?handler=Erase", AdminFixtures.Form(token, ("adresse", "betroffene@example.de"), ("bestaetigt", "true")));
         Assert.Contains("wurden gelöscht", await erased.Content.ReadAsStringAsync());
         Assert.Null(await _app.SubscriberAsync("betroffene@example.de"));
 
@@ -123,8 +122,8 @@ public sealed class AdminTests : IAsyncLifetime
     [Fact]
     public async Task Admin_forms_need_the_antiforgery_token()
     {
-        await CreateAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
-        var client = await LoggedInAsync("dsb@example.de", "Datenschutz-Passwort-1");
+        await _app.CreateAccountAsync("dsb@example.de", "DataProtection", "Datenschutz-Passwort-1");
+        var client = await _app.LoggedInAsync("dsb@example.de", "Datenschutz-Passwort-1");
 
         var response = await client.PostAsync("/admin/datenschutz?handler=Erase",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["adresse"] = "x@example.de", ["bestaetigt"] = "true" }));
@@ -138,7 +137,7 @@ public sealed class AdminTests : IAsyncLifetime
     [InlineData("/admin/anmelden")]
     public async Task Every_response_carries_the_security_headers(string url)
     {
-        var response = await NewClient().GetAsync(url);
+        var response = await _app.NewBrowser().GetAsync(url);
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp);
@@ -148,35 +147,7 @@ public sealed class AdminTests : IAsyncLifetime
         Assert.True(response.Headers.Contains("Referrer-Policy"));
     }
 
-    private HttpClient NewClient() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private async Task<HttpClient> LoggedInAsync(string email, string password)
-    {
-        var client = NewClient();
-        var response = await TryLogInAsync(client, email, password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static async Task<HttpResponseMessage> TryLogInAsync(HttpClient client, string email, string password, string? returnUrl = null)
-    {
-        var token = TokenIn(await client.GetStringAsync("/admin/anmelden"));
-        return await client.PostAsync("/admin/anmelden", Form(token, ("email", email), ("password", password), ("returnUrl", returnUrl ?? "")));
-    }
-
-    private static string TokenIn(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static string ErrorOf(string html) => Regex.Match(html, "class=\"form-error\"[^>]*>([^<]+)<").Groups[1].Value;
-
-    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
-
-    private async Task<(int Code, string Output)> CreateAsync(string email, string role, string password)
-    {
-        var errors = await AdminAccounts.CreateAsync(_app.Services, email, role, password);
-        return (errors.Count == 0 ? 0 : 1, string.Join("\n", errors));
-    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,0 +1,75 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Articles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Admin.Artikel;
+
+/// <summary>Create and edit an article, with a preview rendered by the public page's own template.</summary>
+[Authorize(Roles = $"{Roles.Admin},{Roles.Editor}")]
+public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, ArticleSaver saver, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [FromRoute] public int? Id { get; set; }
+    [BindProperty] public ArticleDraft Draft { get; set; } = new();
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    public Article? Preview { get; private set; }
+    public bool Saved { get; private set; }
+    public string? PublicUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool gespeichert, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (Id is null)
+        {
+            var now = BerlinTime.ToBerlin(clock.GetUtcNow().UtcDateTime);
+            Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm") };
+            return Page();
+        }
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (article is null) return NotFound();
+        var at = BerlinTime.ToBerlin(article.PublishedAtUtc);
+        Draft = new ArticleDraft
+        {
+            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Status = article.Status,
+            Date = at.ToString("yyyy-MM-dd"), Time = at.ToString("HH:mm"),
+        };
+        Preview = article;
+        Saved = gespeichert;
+        PublicUrl = article.Status == ArticleStatus.Published ? $"/news/{article.Slug}" : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var article = Id is null ? NewArticle() : await db.Articles.FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (article is null) return NotFound();
+        var before = Id is null ? null : ArticleEditor.Snapshot(article);
+
+        Errors = await editor.ApplyAsync(Draft, article, ct);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await saver.SaveAsync(article, ct);
+        await audit.RecordAsync(User.Identity?.Name ?? "?", Id is null ? "article.create" : "article.update", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);
+        return Redirect($"/admin/artikel/bearbeiten/{article.Id}?gespeichert=true");
+    }
+
+    /// <summary>The preview while typing: the draft through the same Markdown renderer and the same template as the public page. Nothing is saved.</summary>
+    public IActionResult OnPostVorschau()
+    {
+        var article = NewArticle();
+        article.Title = Draft.Title ?? "";
+        article.Lead = Draft.Lead ?? "";
+        article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "");
+        article.PublishedAtUtc = ArticleEditor.ParseBerlin(Draft.Date, Draft.Time, out _) ?? clock.GetUtcNow().UtcDateTime;
+        Response.Headers.CacheControl = "no-store";
+        return Partial("/Features/Articles/_Article.cshtml", article);
+    }
+
+    private static Article NewArticle() => new() { Slug = "", Title = "", Lead = "", BodyMarkdown = "" };
+}

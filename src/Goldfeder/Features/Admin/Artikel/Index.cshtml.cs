@@ -1,0 +1,29 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Articles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Admin.Artikel;
+
+[Authorize(Roles = $"{Roles.Admin},{Roles.Editor}")]
+public sealed class IndexModel(GoldfederDb db) : PageModel
+{
+    [BindProperty(Name = "suche", SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(Name = "status", SupportsGet = true)] public ArticleStatus? Status { get; set; }
+    public List<Article> Articles { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var query = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var term = Search.Trim().ToLower();
+            query = query.Where(a => a.Title.ToLower().Contains(term));
+        }
+        if (Status is { } status) query = query.Where(a => a.Status == status);
+        Articles = await query.OrderByDescending(a => a.UpdatedAtUtc).Take(200).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,46 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Site;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Articles;
+
+/// <summary>
+/// Publishes scheduled articles whose time has come, every 30 seconds and once at start, so an article appears
+/// within a minute of its time, also when the site was down at that moment.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        do
+        {
+            try
+            {
+                var published = await PublishDueAsync(stoppingToken);
+                if (published > 0) log.LogInformation("Published {Count} scheduled articles", published);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Publishing scheduled articles failed; trying again in 30 s");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        int published;
+        using (await writes.EnterAsync(ct))
+        {
+            published = await db.Articles
+                .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Published).SetProperty(a => a.UpdatedAtUtc, now), ct);
+        }
+        if (published > 0) await cache.EvictByTagAsync(PublicCache.Tag, ct);
+        return published;
+    }
+}
