@@ -15,6 +15,8 @@ public abstract class GoldfederDb(DbContextOptions options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRelation> ArticleRelations => Set<ArticleRelation>();
+    public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();

@@ -5,10 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Articles;
 
-/// <summary>The one way an article is written: renders its Markdown once, keeps slugs valid and unique, and evicts the cached pages.</summary>
+/// <summary>
+/// The one way an article is written: renders its Markdown once, keeps slugs valid and unique, keeps a revision of
+/// every save, remembers a published article's old slug for a 301, and evicts the cached pages.
+/// </summary>
 public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteGate writes, TimeProvider clock)
 {
-    public async Task SaveAsync(Article article, CancellationToken ct = default)
+    public async Task SaveAsync(Article article, CancellationToken ct = default) => await SaveAsync(article, "system", ct);
+
+    public async Task SaveAsync(Article article, string savedBy, CancellationToken ct = default)
     {
         if (!Slug.IsValid(article.Slug))
             throw new ArgumentException($"'{article.Slug}' is not a valid slug (lower-case a–z, 0–9 and single hyphens).", nameof(article));
@@ -19,9 +24,37 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
         article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown);
         article.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         if (article.Id == 0) db.Articles.Add(article);
-        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        else await RememberFormerSlugAsync(article, ct);
+        // A slug taken again stops redirecting elsewhere.
+        var reused = await db.FormerSlugs.FirstOrDefaultAsync(f => f.Slug == article.Slug, ct);
+        if (reused is not null) db.FormerSlugs.Remove(reused);
+
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.ArticleRevisions.Add(new ArticleRevision
+            {
+                ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
+                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
 
         // Every public page can show any article (lists, related articles), so a change evicts them all; changes are rare.
         await cache.EvictByTagAsync(PublicCache.Tag, ct);
+    }
+
+    private async Task RememberFormerSlugAsync(Article article, CancellationToken ct)
+    {
+        var entry = db.Entry(article);
+        if (entry.State == EntityState.Detached) return;
+        var oldSlug = entry.Property(a => a.Slug).OriginalValue;
+        var wasPublished = entry.Property(a => a.Status).OriginalValue == ArticleStatus.Published;
+        if (!wasPublished || oldSlug == article.Slug) return;
+        var known = await db.FormerSlugs.FirstOrDefaultAsync(f => f.Slug == oldSlug, ct);
+        if (known is null) db.FormerSlugs.Add(new FormerSlug { Slug = oldSlug, ArticleId = article.Id });
+        else known.ArticleId = article.Id;
     }
 }

@@ -17,7 +17,13 @@ public sealed class ShowModel(GoldfederDb db, IOptions<SiteOptions> site) : Page
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var article = await db.Articles.AsNoTracking().Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        if (article is null) return NotFound();
+        if (article is null)
+        {
+            var moved = await db.FormerSlugs.Where(f => f.Slug == slug)
+                .Join(db.Articles.Published(), f => f.ArticleId, a => a.Id, (f, a) => a.Slug)
+                .FirstOrDefaultAsync(ct);
+            return moved is null ? NotFound() : RedirectPermanent($"/news/{moved}");
+        }
         Article = article;
         Related = await db.RelatedAsync(article, site.Value.RelatedCount, ct);
         return Page();

@@ -209,6 +209,75 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("ArticleRelations");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.ArticleRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "SavedAtUtc");
+
+                    b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("FormerSlugs");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -568,6 +637,24 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("RelatedArticle");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.ArticleRevision", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>

@@ -200,6 +200,73 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("ArticleRelations");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.ArticleRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "SavedAtUtc");
+
+                    b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("FormerSlugs");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -545,6 +612,24 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("RelatedArticle");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.ArticleRevision", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>

@@ -54,7 +54,7 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await saver.SaveAsync(article, ct);
+        await saver.SaveAsync(article, User.Identity?.Name ?? "?", ct);
         await audit.RecordAsync(User.Identity?.Name ?? "?", Id is null ? "article.create" : "article.update", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);
         return Redirect($"/admin/artikel/bearbeiten/{article.Id}?gespeichert=true");
     }
