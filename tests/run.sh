@@ -13,11 +13,21 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x "$(pg_bin)/postgres" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# axe-core (accessibility checks in the browser tests) from the npm registry, once.
+AXE="$PWD/tests/.tools/node_modules/axe-core/axe.min.js"
+if [ ! -f "$AXE" ]; then
+  log "installing axe-core from the npm registry"
+  npm install --silent --no-audit --no-fund --prefix tests/.tools axe-core@4.14.1 >/dev/null
+fi
+export GOLDFEDER_AXE="$AXE" GOLDFEDER_CHROMIUM=/usr/bin/chromium
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------------
 PG_BIN=$(pg_bin)

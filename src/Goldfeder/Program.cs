@@ -9,6 +9,8 @@ using Goldfeder.Mail;
 var command = OperatorCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 if (command) OperatorCommands.ConfigureLogging(builder.Logging);
+// Serves wwwroot from a build (not only a publish) in every environment; a no-op in a published app.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration, builder.Environment);

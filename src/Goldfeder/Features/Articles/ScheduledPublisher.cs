@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Articles;
 
 /// <summary>
-/// Publishes scheduled articles whose time has come, every 30 seconds and once at start, so an article appears
+/// Publishes scheduled articles whose time has come, every 30 seconds (<c>Articles:PublishInterval</c>) and once at start, so an article appears
 /// within a minute of its time, also when the site was down at that moment.
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
+public sealed class ScheduledPublisher(
+    IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, IConfiguration config, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)));
         do
         {
             try

@@ -42,6 +42,8 @@ public class SiteTests(GoldfederApp app) : IClassFixture<GoldfederApp>
         var response = await app.CreateClient().GetAsync(href);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".trust-bar", await response.Content.ReadAsStringAsync());
         var cache = response.Headers.CacheControl!;
         Assert.True(cache.MaxAge >= TimeSpan.FromDays(365), cache.ToString());
         Assert.Contains("immutable", cache.ToString());
