@@ -1,0 +1,74 @@
+using Goldfeder.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Goldfeder.Tests.Browser;
+
+/// <summary>axe-core over every public page and the admin pages: serious and critical problems fail the test.</summary>
+public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private GoldfederApp _app = null!;
+    private string _baseUrl = "";
+
+    public Task InitializeAsync()
+    {
+        _app = GoldfederApp.With([]).OnKestrel();
+        _app.StartServer();
+        _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Public_pages_have_no_serious_accessibility_problems()
+    {
+        await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
+        var problems = await CheckAsync(context,
+            "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
+            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Admin_pages_have_no_serious_accessibility_problems()
+    {
+        await _app.CreateAccountAsync("chefin@example.de", "Admin", "Admin-Passwort-123");
+        await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("chefin@example.de");
+        await page.GetByLabel("Passwort").FillAsync("Admin-Passwort-123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+
+        var problems = await CheckAsync(context,
+            "/admin", "/admin/artikel", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
+            "/admin/datenschutz", "/admin/datenschutz?adresse=niemand%40example.de", "/admin/protokoll");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task The_checker_finds_problems_where_there_are_some()
+    {
+        await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html><head><title>x</title></head><body><main><img src='gold.png'><input type='text'></main></body></html>");
+
+        var problems = await BrowserFixture.SeriousAccessibilityProblemsAsync(page);
+
+        Assert.Contains(problems, p => p.StartsWith("image-alt"));
+        Assert.Contains(problems, p => p.StartsWith("label"));
+    }
+
+    private static async Task<List<string>> CheckAsync(IBrowserContext context, params string[] urls)
+    {
+        var problems = new List<string>();
+        var page = await context.NewPageAsync();
+        foreach (var url in urls)
+        {
+            await page.GotoAsync(url);
+            problems.AddRange((await BrowserFixture.SeriousAccessibilityProblemsAsync(page)).Select(p => $"{url}: {p}"));
+        }
+        return problems;
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+}
