@@ -27,6 +27,8 @@ if (app.Configuration.GetValue("Storage:MigrateOnStart", true))
 }
 if (command)
     return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
+if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Site:BaseUrl"]))
+    app.Logger.LogWarning("Site:BaseUrl is not set: links in mails are built from each request's Host header. Set it in production.");
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))
     await DemoContent.LoadAsync(app.Services);
 

@@ -75,6 +75,20 @@ public sealed class AdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logging_out_from_the_admin_navigation_ends_the_session()
+    {
+        await _app.CreateAccountAsync("abmelden@example.de", "Editor", "Abmelde-Passwort-1");
+        var client = await _app.LoggedInAsync("abmelden@example.de", "Abmelde-Passwort-1");
+        var token = AdminFixtures.TokenIn(await client.GetStringAsync("/admin"));
+        Assert.NotEmpty(token);
+
+        var loggedOut = await client.PostAsync("/admin/abmelden", AdminFixtures.Form(token));
+
+        Assert.Equal("/", loggedOut.Headers.Location?.OriginalString);
+        Assert.StartsWith("/admin/anmelden", (await client.GetAsync("/admin")).Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task An_editor_may_not_open_the_data_protection_page()
     {
         await _app.CreateAccountAsync("redaktion@example.de", "Editor", "Redaktion-Passwort-1");
