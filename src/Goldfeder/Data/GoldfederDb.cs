@@ -16,6 +16,8 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRelation> ArticleRelations => Set<ArticleRelation>();
     public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();

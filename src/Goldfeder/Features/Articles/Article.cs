@@ -22,6 +22,8 @@ public class Article
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<ArticleRelation> Related { get; set; } = [];
+    public List<Category> Categories { get; set; } = [];
+    public List<Tag> Tags { get; set; } = [];
 }
 
 /// <summary>An editor's pick for "Wissenswertes zum Thema", in the editor's order.</summary>

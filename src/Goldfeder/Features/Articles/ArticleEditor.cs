@@ -15,6 +15,26 @@ public sealed class ArticleDraft
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public string? Date { get; set; }
     public string? Time { get; set; }
+
+    /// <summary>Comma-separated names; new ones are created.</summary>
+    public string? Categories { get; set; }
+    public string? Tags { get; set; }
+
+    /// <summary>Comma-separated addresses (slugs) of the articles for "Wissenswertes zum Thema", in order.</summary>
+    public string? Related { get; set; }
+
+    public static ArticleDraft From(Article article)
+    {
+        var at = BerlinTime.ToBerlin(article.PublishedAtUtc);
+        return new ArticleDraft
+        {
+            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Status = article.Status,
+            Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = at.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Categories = string.Join(", ", article.Categories.Select(c => c.Name)),
+            Tags = string.Join(", ", article.Tags.Select(t => t.Name)),
+            Related = string.Join(", ", article.Related.OrderBy(r => r.Position).Select(r => r.RelatedArticle?.Slug)),
+        };
+    }
 }
 
 /// <summary>Checks an editor's draft and applies it to an article; the save itself goes through <see cref="ArticleSaver"/>.</summary>
@@ -52,7 +72,20 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
             errors["Date"] = "Ein geplanter Artikel braucht einen Zeitpunkt in der Zukunft.";
         if (at is { } later && draft.Status == ArticleStatus.Published && later > now.AddMinutes(1))
             errors["Status"] = "Für einen späteren Zeitpunkt wählen Sie „Geplant“.";
+        var relatedSlugs = Split(draft.Related).Select(r => r.ToLowerInvariant()).Distinct().ToList();
+        var related = await db.Articles.Where(a => relatedSlugs.Contains(a.Slug)).Select(a => new { a.Id, a.Slug }).ToListAsync(ct);
+        var unknown = relatedSlugs.Except(related.Select(r => r.Slug)).ToList();
+        if (unknown.Count > 0) errors["Related"] = $"Diese Artikel gibt es nicht: {string.Join(", ", unknown)}.";
+        else if (relatedSlugs.Contains(slug)) errors["Related"] = "Ein Artikel kann nicht auf sich selbst verweisen.";
+        var categoryNames = Split(draft.Categories);
+        var tagNames = Split(draft.Tags);
+        if (categoryNames.Concat(tagNames).Any(n => n.Length > 100)) errors["Tags"] = "Rubriken und Schlagwörter dürfen höchstens 100 Zeichen haben.";
         if (errors.Count > 0) return errors;
+
+        article.Categories = await FindOrCreateAsync(db.Categories, categoryNames, (name, s) => new Category { Name = name, Slug = s }, ct);
+        article.Tags = await FindOrCreateAsync(db.Tags, tagNames, (name, s) => new Tag { Name = name, Slug = s }, ct);
+        article.Related.Clear();
+        article.Related.AddRange(relatedSlugs.Select((r, i) => new ArticleRelation { RelatedArticleId = related.Single(x => x.Slug == r).Id, Position = i }));
 
         article.Title = title;
         article.Slug = slug;
@@ -61,6 +94,19 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         article.Status = draft.Status;
         article.PublishedAtUtc = at ?? now;
         return errors;
+    }
+
+    private static List<string> Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>Categories and tags are found by their slug, so "Gold" and "gold" are one.</summary>
+    private static async Task<List<T>> FindOrCreateAsync<T>(DbSet<T> set, List<string> names, Func<string, string, T> create, CancellationToken ct)
+        where T : Topic
+    {
+        var bySlug = names.DistinctBy(n => Articles.Slug.From(n)).ToDictionary(n => Articles.Slug.From(n));
+        var slugs = bySlug.Keys.ToList();
+        var found = await set.Where(x => slugs.Contains(x.Slug)).ToListAsync(ct);
+        return [.. found, .. bySlug.Where(kv => found.All(f => f.Slug != kv.Key)).Select(kv => create(kv.Value, kv.Key))];
     }
 
     /// <summary>Berlin wall-clock time to UTC. A time skipped by the spring clock change is an error; a doubled autumn hour means its first occurrence.</summary>

@@ -13,7 +13,10 @@ public static class ArticleQueries
     public static IQueryable<ArticleTeaser> AsTeasers(this IQueryable<Article> articles) =>
         articles.Select(a => new ArticleTeaser(a.Slug, a.Title, a.Lead, a.PublishedAtUtc));
 
-    /// <summary>"Wissenswertes zum Thema": the editor's picks in their order, topped up with the newest other articles.</summary>
+    /// <summary>
+    /// "Wissenswertes zum Thema": the editor's picks in their order, topped up with the newest articles that share a tag
+    /// or category, then with the newest others.
+    /// </summary>
     public static async Task<List<ArticleTeaser>> RelatedAsync(this GoldfederDb db, Article article, int count, CancellationToken ct)
     {
         var picked = await db.ArticleRelations
@@ -26,12 +29,24 @@ public static class ArticleQueries
         if (picked.Count >= count) return picked;
 
         var exclude = picked.Select(p => p.Slug).Append(article.Slug).ToList();
-        var fallback = await db.Articles.Published()
+        var id = article.Id;
+        var sharing = await db.Articles.Published()
+            .Where(a => !exclude.Contains(a.Slug))
+            .Where(a => a.Tags.Any(t => t.Articles.Any(o => o.Id == id)) || a.Categories.Any(c => c.Articles.Any(o => o.Id == id)))
+            .OrderByDescending(a => a.PublishedAtUtc)
+            .AsTeasers()
+            .Take(count - picked.Count)
+            .ToListAsync(ct);
+        picked.AddRange(sharing);
+        if (picked.Count >= count) return picked;
+
+        exclude.AddRange(sharing.Select(s => s.Slug));
+        var newest = await db.Articles.Published()
             .Where(a => !exclude.Contains(a.Slug))
             .OrderByDescending(a => a.PublishedAtUtc)
             .AsTeasers()
             .Take(count - picked.Count)
             .ToListAsync(ct);
-        return [.. picked, .. fallback];
+        return [.. picked, .. newest];
     }
 }

@@ -27,14 +27,9 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
             Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm") };
             return Page();
         }
-        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, ct);
+        var article = await WithTopics(db.Articles.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == Id, ct);
         if (article is null) return NotFound();
-        var at = BerlinTime.ToBerlin(article.PublishedAtUtc);
-        Draft = new ArticleDraft
-        {
-            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Status = article.Status,
-            Date = at.ToString("yyyy-MM-dd"), Time = at.ToString("HH:mm"),
-        };
+        Draft = ArticleDraft.From(article);
         Preview = article;
         Saved = gespeichert;
         PublicUrl = article.Status == ArticleStatus.Published ? $"/news/{article.Slug}" : null;
@@ -44,7 +39,7 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        var article = Id is null ? NewArticle() : await db.Articles.FirstOrDefaultAsync(a => a.Id == Id, ct);
+        var article = Id is null ? NewArticle() : await WithTopics(db.Articles).FirstOrDefaultAsync(a => a.Id == Id, ct);
         if (article is null) return NotFound();
         var before = Id is null ? null : ArticleEditor.Snapshot(article);
 
@@ -70,6 +65,9 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
         Response.Headers.CacheControl = "no-store";
         return Partial("/Features/Articles/_Article.cshtml", article);
     }
+
+    private static IQueryable<Article> WithTopics(IQueryable<Article> articles) =>
+        articles.Include(a => a.Categories).Include(a => a.Tags).Include(a => a.Related).ThenInclude(r => r.RelatedArticle).AsSplitQuery();
 
     private static Article NewArticle() => new() { Slug = "", Title = "", Lead = "", BodyMarkdown = "" };
 }

@@ -12,6 +12,8 @@ public sealed class IndexModel(GoldfederDb db) : PageModel
 {
     [BindProperty(Name = "suche", SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(Name = "status", SupportsGet = true)] public ArticleStatus? Status { get; set; }
+    [BindProperty(Name = "rubrik", SupportsGet = true)] public string? Category { get; set; }
+    public List<Category> Categories { get; private set; } = [];
     public List<Article> Articles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -24,6 +26,8 @@ public sealed class IndexModel(GoldfederDb db) : PageModel
             query = query.Where(a => a.Title.ToLower().Contains(term));
         }
         if (Status is { } status) query = query.Where(a => a.Status == status);
+        if (!string.IsNullOrEmpty(Category)) query = query.Where(a => a.Categories.Any(c => c.Slug == Category));
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
         Articles = await query.OrderByDescending(a => a.UpdatedAtUtc).Take(200).ToListAsync(ct);
     }
 }
