@@ -35,15 +35,6 @@ public sealed class AuditLog(GoldfederDb db, WriteGate writes, TimeProvider cloc
         using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Erasure (Art. 17) reaches the audit log too: entries keep who did what when, not whom it concerned.</summary>
-    public async Task ForgetSubjectAsync(string subject, CancellationToken ct)
-    {
-        var lower = subject.Trim().ToLowerInvariant();
-        using (await writes.EnterAsync(ct))
-            await db.AuditEntries.Where(a => a.Subject != null && a.Subject.ToLower() == lower)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Subject, "(gelöschte Adresse)"), ct);
-    }
-
     public Task<List<AuditEntry>> LatestAsync(int count, CancellationToken ct) =>
         db.AuditEntries.AsNoTracking().OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(count).ToListAsync(ct);
 }

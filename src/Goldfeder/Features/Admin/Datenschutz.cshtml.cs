@@ -19,8 +19,9 @@ public sealed class DatenschutzModel(ConsentLedger ledger, AuditLog audit) : Pag
     {
         Response.Headers.CacheControl = "no-store";
         if (string.IsNullOrWhiteSpace(Address)) return;
+        Address = Address.Trim();
         Proof = await ledger.ProofAsync(Address, ct);
-        await audit.RecordAsync(Actor, "consent.proof.view", Address, ct: ct);
+        await audit.RecordAsync(Actor, "consent.proof.view", Proof?.Email.ToLowerInvariant() ?? Address, ct: ct);
         if (Proof is null) Message = "Zu dieser Adresse ist nichts gespeichert.";
     }
 
@@ -28,7 +29,7 @@ public sealed class DatenschutzModel(ConsentLedger ledger, AuditLog audit) : Pag
     {
         var export = Address is null ? null : await ledger.ExportAsync(Address, ct);
         if (export is null) return RedirectToPage(new { adresse = Address });
-        await audit.RecordAsync(Actor, "consent.export", Address, ct: ct);
+        await audit.RecordAsync(Actor, "consent.export", export.Subscription.Email.ToLowerInvariant(), ct: ct);
         var json = JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return File(json, "application/json; charset=utf-8", "auskunft.json");
     }
@@ -44,11 +45,7 @@ public sealed class DatenschutzModel(ConsentLedger ledger, AuditLog audit) : Pag
             return Page();
         }
         var erased = await ledger.EraseAsync(Address, Actor, ct);
-        if (erased)
-        {
-            await audit.ForgetSubjectAsync(Address, ct);
-            await audit.RecordAsync(Actor, "consent.erase", "(gelöschte Adresse)", ct: ct);
-        }
+        if (erased) await audit.RecordAsync(Actor, "consent.erase", "(gelöschte Adresse)", ct: ct);
         Message = erased ? "Die personenbezogenen Daten wurden gelöscht." : "Zu dieser Adresse ist nichts gespeichert.";
         Address = null;
         return Page();

@@ -50,7 +50,7 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
     }
 
     /// <summary>
-    /// Removes every personal datum of the address. What remains is one <c>erased</c> event holding a keyed hash of the
+    /// Removes every personal datum of the address, in the ledger, the outbox and the audit log. What remains is one <c>erased</c> event holding a keyed hash of the
     /// address (so a later import can recognise an objection without knowing the address) and the dates and text
     /// versions of the erased history, with no IP address, user agent or page.
     /// </summary>
@@ -74,6 +74,9 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
         await db.ConsentEvents.Where(e => e.SubscriberId == subscriber.Id).ExecuteDeleteAsync(ct);
         await db.OutboxMails.Where(m => m.Recipient.ToLower() == normalized).ExecuteDeleteAsync(ct);
         await db.Subscribers.Where(s => s.Id == subscriber.Id).ExecuteDeleteAsync(ct);
+        // The audit log keeps who looked up or erased what when, but no longer whom it concerned.
+        await db.AuditEntries.Where(a => a.Subject != null && a.Subject.ToLower() == normalized)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Subject, "(gelöschte Adresse)"), ct);
         db.ConsentEvents.Add(new ConsentEvent { Kind = ConsentEventKind.Erased, AtUtc = clock.GetUtcNow().UtcDateTime, Detail = summary });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

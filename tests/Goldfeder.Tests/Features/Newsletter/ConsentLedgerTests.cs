@@ -122,6 +122,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     public async Task Erasure_removes_every_personal_datum_and_keeps_an_anonymous_summary()
     {
         await _app.ConfirmedAsync(_smtp, "loeschen@example.de");
+        await _app.InScopeAsync(s => s.GetRequiredService<Goldfeder.Features.Admin.AuditLog>().RecordAsync("dsb@example.de", "consent.proof.view", "loeschen@example.de"));
 
         var (code, _) = await _app.RunCommandAsync("consent", "erase", "loeschen@example.de");
 
@@ -141,6 +142,8 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         Assert.Contains("Requested", erased.Detail);
         Assert.Contains("addressHash", erased.Detail);
         Assert.Equal(0, mails);
+        var audit = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.SingleAsync());
+        Assert.Equal("(gelöschte Adresse)", audit.Subject);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
