@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Articles;
 
-public sealed record ArticleTeaser(string Slug, string Title, string Lead, DateTime PublishedAtUtc);
+public sealed record ArticleTeaser(int Id, string Slug, string Title, string Lead, DateTime PublishedAtUtc);
 
 public static class ArticleQueries
 {
@@ -11,7 +11,7 @@ public static class ArticleQueries
         articles.Where(a => a.Status == ArticleStatus.Published);
 
     public static IQueryable<ArticleTeaser> AsTeasers(this IQueryable<Article> articles) =>
-        articles.Select(a => new ArticleTeaser(a.Slug, a.Title, a.Lead, a.PublishedAtUtc));
+        articles.Select(a => new ArticleTeaser(a.Id, a.Slug, a.Title, a.Lead, a.PublishedAtUtc));
 
     /// <summary>
     /// "Wissenswertes zum Thema": the editor's picks in their order, topped up with the newest articles that share a tag

@@ -23,6 +23,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
         article.PublishedAtUtc = DateTime.SpecifyKind(article.PublishedAtUtc, DateTimeKind.Utc);
         article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown);
         article.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        var evictEverything = ChangesWhatListsShow(article);
         if (article.Id == 0) db.Articles.Add(article);
         else await RememberFormerSlugAsync(article, ct);
         // A slug taken again stops redirecting elsewhere.
@@ -42,8 +43,25 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
             await tx.CommitAsync(ct);
         }
 
-        // Every public page can show any article (lists, related articles), so a change evicts them all; changes are rare.
-        await cache.EvictByTagAsync(PublicCache.Tag, ct);
+        await cache.EvictByTagAsync(evictEverything ? PublicCache.Tag : PublicCache.Shows(article.Id), ct);
+    }
+
+    /// <summary>
+    /// A new article, or one whose status, time, address, tags or categories change, can move into or out of any list
+    /// and any page's automatic related articles: every public page goes. Other edits evict only the pages that show
+    /// this article.
+    /// </summary>
+    private bool ChangesWhatListsShow(Article article)
+    {
+        var entry = db.Entry(article);
+        if (article.Id == 0 || entry.State == EntityState.Detached) return true;
+        db.ChangeTracker.DetectChanges();
+        // Tags and categories are many-to-many: their join rows are the only property-bag entities in the model.
+        var topicsChanged = db.ChangeTracker.Entries<Dictionary<string, object>>().Any(e => e.State is EntityState.Added or EntityState.Deleted);
+        return topicsChanged
+            || entry.Property(a => a.Status).OriginalValue != article.Status
+            || entry.Property(a => a.PublishedAtUtc).OriginalValue != article.PublishedAtUtc
+            || entry.Property(a => a.Slug).OriginalValue != article.Slug;
     }
 
     private async Task RememberFormerSlugAsync(Article article, CancellationToken ct)

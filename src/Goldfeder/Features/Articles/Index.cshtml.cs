@@ -32,6 +32,7 @@ public sealed class IndexModel(GoldfederDb db, IOptions<SiteOptions> site) : Pag
             .Skip((pageNumber - 1) * size).Take(size)
             .AsTeasers()
             .ToListAsync(ct);
+        PublicCache.TagShown(HttpContext, Articles.Select(a => a.Id));
         return Page();
     }
 }

@@ -26,6 +26,7 @@ public sealed class ShowModel(GoldfederDb db, IOptions<SiteOptions> site) : Page
         }
         Article = article;
         Related = await db.RelatedAsync(article, site.Value.RelatedCount, ct);
+        PublicCache.TagShown(HttpContext, Related.Select(r => r.Id).Append(article.Id));
         return Page();
     }
 }

@@ -59,6 +59,29 @@ public sealed class PublicCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editing_an_article_evicts_the_pages_that_show_it_and_no_others()
+    {
+        // The oldest article: the seed page's related box (two picks and the newest other) does not show it.
+        await _app.SaveArticleAsync("ganz-alt", "Ganz alt", new DateTime(2020, 1, 1, 8, 0, 0, DateTimeKind.Utc));
+        var client = _app.CreateClient();
+        foreach (var url in new[] { "/", "/news/ganz-alt", "/news/" + Seed.Slug }) await client.GetAsync(url);
+        Assert.DoesNotContain("Ganz alt", await client.GetStringAsync("/news/" + Seed.Slug));
+
+        await _app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<GoldfederDb>();
+            var article = await db.Articles.SingleAsync(a => a.Slug == "ganz-alt");
+            article.Title = "Ganz alt, neu betitelt";
+            await s.GetRequiredService<ArticleSaver>().SaveAsync(article);
+        });
+
+        Assert.Contains("Ganz alt, neu betitelt", await client.GetStringAsync("/news/ganz-alt"));
+        Assert.Contains("Ganz alt, neu betitelt", await client.GetStringAsync("/"));
+        var untouched = await client.GetAsync("/news/" + Seed.Slug);
+        Assert.True(untouched.Headers.Contains("Age"), "a page that does not show the article should have stayed in the cache");
+    }
+
+    [Fact]
     public async Task A_new_article_appears_on_the_front_page_at_once()
     {
         var client = _app.CreateClient();
