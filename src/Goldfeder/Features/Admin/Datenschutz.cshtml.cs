@@ -21,7 +21,7 @@ public sealed class DatenschutzModel(ConsentLedger ledger, AuditLog audit) : Pag
         if (string.IsNullOrWhiteSpace(Address)) return;
         Address = Address.Trim();
         Proof = await ledger.ProofAsync(Address, ct);
-        await audit.RecordAsync(Actor, "consent.proof.view", Proof?.Email.ToLowerInvariant() ?? Address, ct: ct);
+        await audit.RecordAsync(Actor, "consent.proof.view", Proof is null ? Address : EmailAddress.Normalize(Proof.Email), ct: ct);
         if (Proof is null) Message = "Zu dieser Adresse ist nichts gespeichert.";
     }
 
@@ -29,7 +29,7 @@ public sealed class DatenschutzModel(ConsentLedger ledger, AuditLog audit) : Pag
     {
         var export = Address is null ? null : await ledger.ExportAsync(Address, ct);
         if (export is null) return RedirectToPage(new { adresse = Address });
-        await audit.RecordAsync(Actor, "consent.export", export.Subscription.Email.ToLowerInvariant(), ct: ct);
+        await audit.RecordAsync(Actor, "consent.export", EmailAddress.Normalize(export.Subscription.Email), ct: ct);
         var json = JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return File(json, "application/json; charset=utf-8", "auskunft.json");
     }
