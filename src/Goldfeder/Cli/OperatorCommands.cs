@@ -11,7 +11,7 @@ namespace Goldfeder.Cli;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -39,9 +39,18 @@ public static class OperatorCommands
                 return 0;
             case ["admin", "create", "--email", var email, "--role", var role, .. var rest]:
                 return await CreateAdminAsync(services, email, role, generate: rest is ["--generate-password"], output, ct);
+            case ["subscribers", "import", var file]:
+                return await CampaignCommands.ImportAsync(services, file, output, ct);
+            case ["campaigns", "create", .. var options]:
+                return await CampaignCommands.CreateAsync(services, options, output, ct);
+            case ["campaigns", "send", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.SendAsync(services, campaignId, output, ct);
+            case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage: Goldfeder consent proof|export|erase ADDRESS");
                 await Console.Error.WriteLineAsync("       Goldfeder admin create --email ADDRESS --role ROLE [--generate-password]   (password from standard input)");
+                await Console.Error.WriteLineAsync(CampaignCommands.Usage);
                 return 2;
         }
     }
@@ -75,9 +84,11 @@ public static class OperatorCommands
     private static int Print<T>(TextWriter output, T? value, string address)
     {
         if (value is null) return NotFound(address);
-        output.WriteLine(JsonSerializer.Serialize(value, Json));
+        PrintJson(output, value);
         return 0;
     }
+
+    public static void PrintJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Json));
 
     private static int NotFound(string address)
     {
