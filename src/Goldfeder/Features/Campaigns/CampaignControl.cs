@@ -162,14 +162,14 @@ public sealed class CampaignControl(GoldfederDb db, WriteGate writes, CampaignMa
         return true;
     }
 
-    /// <summary>The articles published since the previous campaign started (the last 30 days for the first one), newest first.</summary>
+    /// <summary>The articles published since the previous campaign started, newest first, at most ten; for the first campaign the newest five.</summary>
     public async Task<List<CampaignMail.DigestArticle>> DigestAsync(int campaignId, string baseUrl, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = await db.Campaigns.Where(c => c.Id != campaignId && c.StartedAtUtc != null).MaxAsync(c => c.StartedAtUtc, ct) ?? now.AddDays(-30);
+        var since = await db.Campaigns.Where(c => c.Id != campaignId && c.StartedAtUtc != null).MaxAsync(c => c.StartedAtUtc, ct);
         var articles = await db.Articles.Published()
-            .Where(a => a.PublishedAtUtc > since && a.PublishedAtUtc <= now)
-            .OrderByDescending(a => a.PublishedAtUtc).Take(10)
+            .Where(a => (since == null || a.PublishedAtUtc > since) && a.PublishedAtUtc <= now)
+            .OrderByDescending(a => a.PublishedAtUtc).Take(since == null ? 5 : 10)
             .Select(a => new { a.Title, a.Lead, a.Slug })
             .ToListAsync(ct);
         return articles.Select(a => new CampaignMail.DigestArticle(a.Title, a.Lead, $"{baseUrl.TrimEnd('/')}/news/{a.Slug}")).ToList();

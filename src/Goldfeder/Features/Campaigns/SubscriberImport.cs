@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,7 +7,6 @@ using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.VisualBasic.FileIO;
 
@@ -30,7 +28,7 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
     private sealed record Row(int Line, string Email, string Normalized, DateTime ConsentAtUtc, string? Source);
 
     private const int MaxErrorsReported = 100;
-    private const int Chunk = 500;
+    private const int Chunk = 5000;
 
     public async Task<Result> ImportAsync(Stream csv, string fileName, CancellationToken ct)
     {
@@ -46,22 +44,15 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
 
         using var _ = await writes.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One pass over the known addresses beats thousands of lookups; 200,000 of them are a few megabytes.
         var known = new HashSet<string>();
-        foreach (var chunk in rows.Chunk(Chunk))
-        {
-            var keys = chunk.Select(r => r.Normalized).ToList();
-            known.UnionWith(await db.Subscribers.Where(s => keys.Contains(s.NormalizedEmail)).Select(s => s.NormalizedEmail).ToListAsync(ct));
-        }
+        await foreach (var address in db.Subscribers.AsNoTracking().Select(s => s.NormalizedEmail).AsAsyncEnumerable().WithCancellation(ct)) known.Add(address);
+        known.IntersectWith(rows.Select(r => r.Normalized));
         var erased = rows.Where(r => !known.Contains(r.Normalized) && erasedHashes.Contains(HashOf(key, r.Normalized))).Select(r => r.Normalized).ToHashSet();
         var fresh = rows.Where(r => !known.Contains(r.Normalized) && !erased.Contains(r.Normalized)).ToList();
 
-        var connection = db.Database.GetDbConnection();
-        var transaction = tx.GetDbTransaction();
         foreach (var chunk in fresh.Chunk(Chunk))
-        {
-            var ids = await InsertSubscribersAsync(connection, transaction, chunk, consent.Id, now, ct);
-            await InsertEventsAsync(connection, transaction, chunk, ids, consent.Id, fileName, now, ct);
-        }
+            await InsertAsync(db, chunk, consent.Id, fileName, now, ct);
         await tx.CommitAsync(ct);
         return new Result(fresh.Count, known.Count, erased.Count, duplicates, []);
     }
@@ -151,54 +142,46 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
 
     private static string HashOf(byte[] key, string normalized) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalized)));
 
-    /// <summary>Many rows per statement, each id read back with its address (RETURNING promises no order). Same SQL on both providers.</summary>
-    private static async Task<Dictionary<string, int>> InsertSubscribersAsync(DbConnection connection, DbTransaction tx, Row[] rows, int consentTextId, DateTime now, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        var sql = new StringBuilder("""INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConfirmedAtUtc", "ConsentTextId") VALUES """);
-        Parameter(command, "@now", now);
-        Parameter(command, "@text", consentTextId);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append($"(@e{i}, @n{i}, 'Confirmed', @now, @c{i}, @text)");
-            Parameter(command, $"@e{i}", rows[i].Email);
-            Parameter(command, $"@n{i}", rows[i].Normalized);
-            Parameter(command, $"@c{i}", rows[i].ConsentAtUtc);
-        }
-        sql.Append(""" RETURNING "Id", "NormalizedEmail" """);
-        command.CommandText = sql.ToString();
-        var ids = new Dictionary<string, int>(rows.Length);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) ids[reader.GetString(1)] = reader.GetInt32(0);
-        return ids;
-    }
+    private static string Detail(Row r, string fileName) =>
+        $"import {fileName}:{r.Line}; Einwilligung {r.ConsentAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}" + (r.Source is null ? "" : $"; Quelle: {r.Source}");
 
-    private static async Task InsertEventsAsync(DbConnection connection, DbTransaction tx, Row[] rows, Dictionary<string, int> ids, int consentTextId, string fileName, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A chunk of rows goes in as one JSON parameter, unpacked by the database (json_each / jsonb_to_recordset): two
+    /// statements per chunk instead of two per row, and no statement with thousands of parameters. The events find
+    /// their subscriber by its address, which is unique.
+    /// </summary>
+    private static async Task InsertAsync(GoldfederDb db, Row[] rows, int consentTextId, string fileName, DateTime now, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        var sql = new StringBuilder("""INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "SourcePage", "Detail") VALUES """);
-        Parameter(command, "@now", now);
-        Parameter(command, "@text", consentTextId);
-        for (var i = 0; i < rows.Length; i++)
+        var sqlite = db.Database.IsSqlite();
+        // SQLite stores times as text in EF Core's format; PostgreSQL casts ISO 8601.
+        string Time(DateTime t) => sqlite ? t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : t.ToString("O", CultureInfo.InvariantCulture);
+        var json = JsonSerializer.Serialize(rows.Select(r => new { e = r.Email, n = r.Normalized, c = Time(r.ConsentAtUtc), p = r.Source, d = Detail(r, fileName) }));
+        var at = Time(now);
+        if (sqlite)
         {
-            var r = rows[i];
-            sql.Append(i == 0 ? "" : ", ").Append($"(@s{i}, 'Imported', @now, @text, @p{i}, @d{i})");
-            Parameter(command, $"@s{i}", ids[r.Normalized]);
-            Parameter(command, $"@p{i}", (object?)r.Source ?? DBNull.Value);
-            Parameter(command, $"@d{i}", $"import {fileName}:{r.Line}; Einwilligung {r.ConsentAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}" + (r.Source is null ? "" : $"; Quelle: {r.Source}"));
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConfirmedAtUtc", "ConsentTextId")
+                SELECT j.value ->> 'e', j.value ->> 'n', 'Confirmed', {at}, j.value ->> 'c', {consentTextId} FROM json_each({json}) j
+                """, ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "SourcePage", "Detail")
+                SELECT s."Id", 'Imported', {at}, {consentTextId}, j.value ->> 'p', j.value ->> 'd'
+                FROM json_each({json}) j JOIN "Subscribers" s ON s."NormalizedEmail" = j.value ->> 'n'
+                """, ct);
         }
-        command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConfirmedAtUtc", "ConsentTextId")
+                SELECT j.e, j.n, 'Confirmed', {now}, j.c::timestamptz, {consentTextId}
+                FROM jsonb_to_recordset({json}::jsonb) AS j(e text, n text, c text)
+                """, ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "SourcePage", "Detail")
+                SELECT s."Id", 'Imported', {now}, {consentTextId}, j.p, j.d
+                FROM jsonb_to_recordset({json}::jsonb) AS j(n text, p text, d text) JOIN "Subscribers" s ON s."NormalizedEmail" = j.n
+                """, ct);
+        }
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
