@@ -43,6 +43,8 @@ app.UseSite();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
+app.MapCampaignsApi();
+app.MapOpenApi();
 
 app.Run();
 return 0;

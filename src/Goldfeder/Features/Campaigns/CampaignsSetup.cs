@@ -11,6 +11,7 @@ public static class CampaignsSetup
         services.AddScoped<SubscriberImport>();
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
+        services.AddOpenApi();
         return services;
     }
 }
