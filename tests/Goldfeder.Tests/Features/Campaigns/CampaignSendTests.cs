@@ -170,5 +170,27 @@ public sealed class CampaignSendTests : IAsyncDisposable
         Assert.InRange(_smtp.CampaignMails("Silber im Blick").Count, 5, 150 - cancelled.Skipped);
     }
 
+    [Fact]
+    public async Task Export_lists_the_campaigns_an_address_received_and_erasure_unlinks_its_deliveries_and_suppression()
+    {
+        await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp));
+        await app.ImportAsync(CampaignFixtures.Csv(2));
+        _smtp.Refused[CampaignFixtures.Address(1)] = true;
+        var campaign = await app.CreateCampaignAsync();
+        await app.StartAsync(campaign);
+        await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
+
+        var export = await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().ExportAsync(CampaignFixtures.Address(0), default));
+        Assert.Contains(export!.Mails, m => m.Subject == "Goldpreis im Blick" && m.Status == "Sent");
+
+        foreach (var i in new[] { 0, 1 })
+            Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().EraseAsync(CampaignFixtures.Address(i), "test", default)));
+        var deliveries = await app.DeliveriesAsync(campaign);
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Null(d.SubscriberId));
+        Assert.Equal(0, await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Goldfeder.Data.GoldfederDb>().Suppressions.Count())));
+        Assert.Equal(1, (await app.ProgressAsync(campaign)).Sent);
+    }
+
     public async ValueTask DisposeAsync() => await _smtp.DisposeAsync();
 }
