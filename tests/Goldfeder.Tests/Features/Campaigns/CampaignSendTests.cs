@@ -171,6 +171,20 @@ public sealed class CampaignSendTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_hourly_limit_holds_the_rest_back()
+    {
+        await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp, ("Campaigns:MessagesPerHour", "7")));
+        await app.ImportAsync(CampaignFixtures.Csv(20));
+        var campaign = await app.CreateCampaignAsync();
+        await app.StartAsync(campaign);
+        while (_smtp.CampaignMails().Count < 7) await Task.Delay(20);
+        await Task.Delay(1500);
+        var progress = await app.ProgressAsync(campaign);
+        Assert.Equal((7, 13, "Sending"), (progress.Sent, progress.Remaining, progress.Status));
+        Assert.Equal(7, _smtp.CampaignMails().Count);
+    }
+
+    [Fact]
     public async Task Export_lists_the_campaigns_an_address_received_and_erasure_unlinks_its_deliveries_and_suppression()
     {
         await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp));
