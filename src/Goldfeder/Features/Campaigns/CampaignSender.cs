@@ -199,8 +199,13 @@ public sealed class CampaignSender(
         {
             await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.Status, DeliveryStatus.Bounced).SetProperty(d => d.LastError, Truncate(reply)), ct);
-            if (!await db.Suppressions.AnyAsync(s => s.NormalizedEmail == normalized, ct))
-                db.Suppressions.Add(new Suppression { NormalizedEmail = normalized, Reason = Truncate(reply), CreatedAtUtc = now, CampaignId = batch.First(b => b.Id == id).CampaignId });
+            // Another instance may suppress the same address at the same moment; its row is as good as ours.
+            var campaignId = batch.First(b => b.Id == id).CampaignId;
+            var reason = Truncate(reply);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Suppressions" ("NormalizedEmail", "Reason", "CreatedAtUtc", "CampaignId")
+                VALUES ({normalized}, {reason}, {now}, {campaignId}) ON CONFLICT DO NOTHING
+                """, ct);
         }
         foreach (var (id, (error, attempts)) in outcome.Failed)
         {
@@ -211,7 +216,6 @@ public sealed class CampaignSender(
                 await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
                     .SetProperty(d => d.NextAttemptAtUtc, now + Backoff(attempts)).SetProperty(d => d.LastError, Truncate(error)), ct);
         }
-        await db.SaveChangesAsync(ct);
         await PauseOnRefusalRunsAsync(db, batch, outcome, ct);
         await tx.CommitAsync(ct);
         if (outcome.Failed.Count > 0)
