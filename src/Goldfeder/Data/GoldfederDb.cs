@@ -2,6 +2,7 @@ using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
 using Goldfeder.Features.Admin;
+using Goldfeder.Features.Careers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
