@@ -70,6 +70,18 @@ public sealed class PostingEditor(GoldfederDb db)
 
     public static string SalaryUnitLabel(SalaryUnit u) => u switch { SalaryUnit.Hour => "pro Stunde", SalaryUnit.Month => "pro Monat", _ => "pro Jahr" };
 
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>"42.000 – 48.000 € pro Jahr", or null without a salary.</summary>
+    public static string? SalaryText(JobPosting p)
+    {
+        if (p.SalaryMin is null && p.SalaryMax is null) return null;
+        var amount = p.SalaryMin is { } min && p.SalaryMax is { } max && min != max
+            ? $"{min.ToString("N0", German)} – {max.ToString("N0", German)} €"
+            : $"{(p.SalaryMin ?? p.SalaryMax)!.Value.ToString("N0", German)} €";
+        return $"{amount} {SalaryUnitLabel(p.SalaryUnit)}";
+    }
+
     public async Task<Dictionary<string, string>> ApplyAsync(PostingDraft d, JobPosting p, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
