@@ -9,8 +9,15 @@ public sealed class ApplicationForm
     public const long MaxTotalBytes = 20 * 1024 * 1024;
     public const int MaxAttachments = 2;
 
-    /// <summary>The page's request limit: the files plus room for the text fields and multipart framing. A larger request is refused before it is read.</summary>
+    /// <summary>The form's limit: the files plus room for the text fields and multipart framing. Nothing beyond it is parsed or stored.</summary>
     public const long MaxRequestBytes = MaxTotalBytes + 1024 * 1024;
+
+    /// <summary>
+    /// Kestrel's limit for the page: a request larger than this is cut off by the server itself (the client may then see
+    /// a reset connection instead of our page). Between <see cref="MaxRequestBytes"/> and this, the rest of the body is
+    /// read and thrown away, so that every browser gets the German answer; see Show.cshtml.cs.
+    /// </summary>
+    public const long HardRequestBytes = 100 * 1024 * 1024;
 
     public const string FilesAgain = "Bitte wählen Sie Ihre Dateien erneut aus: Aus Sicherheitsgründen behält der Browser sie nach einem Fehler nicht.";
 

@@ -14,13 +14,20 @@ namespace Goldfeder.Features.Careers;
 /// antiforgery token either. Cross-site request forgery needs a session to abuse; this form has none (an applicant is
 /// anonymous, and whoever could forge the POST could as well send it himself), so the token would protect nothing and
 /// cost the cache. Bots meet the honeypot and the per-IP rate limit instead. The form is read by hand, not by model
-/// binding, so that a too-large request (refused by Kestrel at <see cref="ApplicationForm.MaxRequestBytes"/>) becomes
-/// this page with a German message instead of an error; uploads are buffered to temporary files on disk, never in memory.
+/// binding, so that a too-large request becomes this page with a German message (413) instead of an error page or a
+/// reset connection. Uploads are buffered to temporary files on disk above 64 KB, never in memory.
+/// <para>Too large, step by step: a request whose Content-Length exceeds <see cref="ApplicationForm.MaxRequestBytes"/> is
+/// refused before any of it is parsed. A client that sent <c>Expect: 100-continue</c> (curl, most HTTP libraries) never
+/// gets the go-ahead, so it does not even send the body. A browser sends the body anyway; if the server answered and
+/// closed at once, the client's TCP stack would often discard the answer (RST) and show a "connection reset" error, so
+/// the rest of the body is read and thrown away, without storing it, up to <see cref="ApplicationForm.HardRequestBytes"/>,
+/// where Kestrel cuts the connection. A chunked body without a length is parsed until the form limit stops it, then the
+/// same.</para>
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Policy, Tags = [PostingSaver.CacheTag])]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(CareersSetup.ApplicationRateLimit)]
-[RequestSizeLimit(ApplicationForm.MaxRequestBytes)]
+[RequestSizeLimit(ApplicationForm.HardRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ApplicationForm.MaxRequestBytes, ValueCountLimit = 50, MemoryBufferThreshold = 64 * 1024)]
 public sealed class ShowModel(GoldfederDb db, ApplicationIntake intake, IOptions<SiteOptions> site, IOptions<CareersOptions> careers, TimeProvider clock) : PageModel
 {
@@ -32,7 +39,7 @@ public sealed class ShowModel(GoldfederDb db, ApplicationIntake intake, IOptions
     public bool FilesLost { get; private set; }
     public string PrivacyNotice => careers.Value.PrivacyNotice;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string slug, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct)) return NotFound();
         if (!Filled) JsonLd = JobPostingJsonLd.For(Posting, site.Value, BaseUrl);
@@ -40,8 +47,14 @@ public sealed class ShowModel(GoldfederDb db, ApplicationIntake intake, IOptions
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    /// <summary>
+    /// No parameters, on purpose: model binding would build every value provider first, the form's among them, and so read
+    /// the whole upload before this handler; a too-large one would then fail binding instead of reaching the check below.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
+        var slug = RouteData.Values["slug"] as string ?? "";
         if (!await LoadAsync(slug, ct)) return NotFound();
         if (Filled)
         {
@@ -49,16 +62,16 @@ public sealed class ShowModel(GoldfederDb db, ApplicationIntake intake, IOptions
             return Page();
         }
 
+        if (!Request.HasFormContentType) return await RefuseAsync(StatusCodes.Status400BadRequest, "Ihre Bewerbung konnte nicht gelesen werden. Bitte senden Sie das Formular erneut.", ct);
+        if (Request.ContentLength > ApplicationForm.MaxRequestBytes) return await TooLargeAsync(ct);
         IFormCollection posted;
         try
         {
-            if (!Request.HasFormContentType) return Refuse(StatusCodes.Status400BadRequest, "Ihre Bewerbung konnte nicht gelesen werden. Bitte senden Sie das Formular erneut.");
             posted = await Request.ReadFormAsync(ct);
         }
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException)
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge,
-                "Ihre Bewerbung ist zu groß: Jede Datei darf höchstens 10 MB haben, alle zusammen höchstens 20 MB. Bitte verkleinern Sie die Dateien und senden Sie das Formular erneut.");
+            return await TooLargeAsync(ct);
         }
 
         Form = ApplicationForm.From(posted);
@@ -74,14 +87,37 @@ public sealed class ShowModel(GoldfederDb db, ApplicationIntake intake, IOptions
         return Redirect("/karriere/danke");
     }
 
-    private IActionResult Refuse(int status, string message)
+    private Task<IActionResult> TooLargeAsync(CancellationToken ct) => RefuseAsync(StatusCodes.Status413PayloadTooLarge,
+        "Ihre Bewerbung ist zu groß: Jede Datei darf höchstens 10 MB haben, alle zusammen höchstens 20 MB. Bitte verkleinern Sie die Dateien und senden Sie das Formular erneut.", ct);
+
+    private async Task<IActionResult> RefuseAsync(int status, string message, CancellationToken ct)
     {
+        await DiscardBodyAsync(ct);
         Errors["formular"] = message;
         FilesLost = true;
         Response.StatusCode = status;
-        // The rest of an oversized body is not read; the connection closes after this answer.
-        HttpContext.Response.Headers.Connection = "close";
+        Response.Headers.Connection = "close";
         return Page();
+    }
+
+    /// <summary>Reads what the client still sends and drops it (see the class comment); nothing is kept.</summary>
+    private async Task DiscardBodyAsync(CancellationToken ct)
+    {
+        if (Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase) && Request.ContentLength > ApplicationForm.MaxRequestBytes)
+            return;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (await Request.Body.ReadAsync(buffer, ct) > 0) { }
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or InvalidDataException)
+        {
+            // Past Kestrel's hard limit, or the client gave up: nothing left to be polite about.
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
