@@ -15,6 +15,7 @@ public static class CareersSetup
         services.AddSingleton<CareersMails>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationReview>();
+        services.AddScoped<ApplicationDeletion>();
         services.AddScoped<PostingEditor>();
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();

@@ -81,6 +81,33 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hr_can_delete_an_application_at_once_on_request_with_its_files()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.ApplyAsync(Advisor, Form(email: "loeschen@example.de"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.ApplyAsync(Advisor, Form(email: "bleiben@example.de"))).StatusCode);
+        var doomed = (await _app.ApplicationsAsync()).Single(a => a.Email == "loeschen@example.de");
+        var hr = await _app.StaffAsync("HR");
+        var url = $"/admin/karriere/bewerbung/{doomed.Id}";
+        var token = AdminFixtures.TokenIn(await hr.GetStringAsync(url));
+
+        // Without the tick, nothing happens.
+        var unconfirmed = await hr.PostAsync(url + "?handler=Loeschen", AdminFixtures.Form(token));
+        Assert.Equal($"{url}?bestaetigen=true", unconfirmed.Headers.Location?.OriginalString);
+        Assert.Equal(2, (await _app.ApplicationsAsync()).Count);
+
+        var deleted = await hr.PostAsync(url + "?handler=Loeschen", AdminFixtures.Form(token, ("bestaetigt", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("bleiben@example.de", Assert.Single(await _app.ApplicationsAsync()).Email);
+        Assert.False(File.Exists(Path.Combine(_files, doomed.Files[0].StoredName)));
+        Assert.Single(StoredFiles(_files));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/admin/karriere/anhang/{doomed.Files[0].Id}")).StatusCode);
+        var audit = Assert.Single(await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "application.delete").ToListAsync()));
+        Assert.Equal($"Bewerbung #{doomed.Id}", audit.Subject);
+        Assert.DoesNotContain("loeschen@", audit.After);
+    }
+
+    [Fact]
     public async Task The_period_is_configurable()
     {
         await using var app = GoldfederApp.With(new(CareersFixtures.Settings().Settings) { ["Careers:RetentionMonths"] = "1" });

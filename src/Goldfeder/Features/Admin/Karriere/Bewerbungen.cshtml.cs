@@ -13,6 +13,7 @@ public sealed class BewerbungenModel(GoldfederDb db) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty(Name = "status", SupportsGet = true)] public ApplicationStatus? Status { get; set; }
+    [BindProperty(Name = "geloescht", SupportsGet = true)] public int? Deleted { get; set; }
     public JobPosting Posting { get; private set; } = null!;
     public List<Application> Applications { get; private set; } = [];
 
