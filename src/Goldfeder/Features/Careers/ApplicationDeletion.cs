@@ -32,7 +32,10 @@ public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteG
             var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject,
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                Actor = actor,
+                Action = action,
+                Subject = subject,
                 After = JsonSerializer.Serialize(new { count = deleted, applicationIds = found }),
             });
             await db.SaveChangesAsync(ct);

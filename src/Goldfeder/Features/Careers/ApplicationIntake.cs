@@ -17,8 +17,14 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
         var now = clock.GetUtcNow().UtcDateTime;
         var application = new Application
         {
-            JobPostingId = posting.Id, Name = form.Name, Email = form.Email, Phone = form.Phone.Length == 0 ? null : form.Phone,
-            Message = form.Message, Status = ApplicationStatus.New, CreatedAtUtc = now, PrivacyNoticeAcceptedAtUtc = now,
+            JobPostingId = posting.Id,
+            Name = form.Name,
+            Email = form.Email,
+            Phone = form.Phone.Length == 0 ? null : form.Phone,
+            Message = form.Message,
+            Status = ApplicationStatus.New,
+            CreatedAtUtc = now,
+            PrivacyNoticeAcceptedAtUtc = now,
         };
         var stored = new List<string>();
         try
@@ -30,8 +36,12 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
                 stored.Add(name);
                 application.Files.Add(new ApplicationFile
                 {
-                    Id = Guid.NewGuid(), StoredName = name, OriginalName = UploadedFileName.Safe(file.FileName), Size = file.Length,
-                    ContentType = "application/pdf", IsCv = ReferenceEquals(file, form.Cv),
+                    Id = Guid.NewGuid(),
+                    StoredName = name,
+                    OriginalName = UploadedFileName.Safe(file.FileName),
+                    Size = file.Length,
+                    ContentType = "application/pdf",
+                    IsCv = ReferenceEquals(file, form.Cv),
                 });
             }
             var confirmation = Outbox.Prepare(mails.Confirmation(form.Name, form.Email, posting, stored.Count), clock);

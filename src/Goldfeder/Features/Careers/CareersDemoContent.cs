@@ -27,9 +27,19 @@ public static class CareersDemoContent
             if (existing.Contains(meta.Slug)) continue;
             await saver.SaveAsync(new JobPosting
             {
-                Slug = meta.Slug, Title = meta.Title, Location = meta.Location, PostalCode = meta.PostalCode, Region = meta.Region,
-                EmploymentType = meta.EmploymentType, Start = meta.Start, Teaser = meta.Teaser, DescriptionMarkdown = body,
-                OfferMarkdown = meta.Offer, ContactName = meta.ContactName, ContactEmail = meta.ContactEmail, Status = PostingStatus.Published,
+                Slug = meta.Slug,
+                Title = meta.Title,
+                Location = meta.Location,
+                PostalCode = meta.PostalCode,
+                Region = meta.Region,
+                EmploymentType = meta.EmploymentType,
+                Start = meta.Start,
+                Teaser = meta.Teaser,
+                DescriptionMarkdown = body,
+                OfferMarkdown = meta.Offer,
+                ContactName = meta.ContactName,
+                ContactEmail = meta.ContactEmail,
+                Status = PostingStatus.Published,
             }, ct);
             added++;
         }

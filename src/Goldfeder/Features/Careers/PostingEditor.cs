@@ -33,10 +33,24 @@ public sealed class PostingDraft
 
     public static PostingDraft From(JobPosting p) => new()
     {
-        Title = p.Title, Slug = p.Slug, Location = p.Location, StreetAddress = p.StreetAddress, PostalCode = p.PostalCode, Region = p.Region,
-        EmploymentType = p.EmploymentType, Start = p.Start, Teaser = p.Teaser, Description = p.DescriptionMarkdown, Offer = p.OfferMarkdown,
-        ContactName = p.ContactName, ContactEmail = p.ContactEmail, SalaryMin = p.SalaryMin, SalaryMax = p.SalaryMax, SalaryUnit = p.SalaryUnit,
-        ValidThrough = p.ValidThroughUtc is { } end ? LastDay(end) : null, Status = p.Status,
+        Title = p.Title,
+        Slug = p.Slug,
+        Location = p.Location,
+        StreetAddress = p.StreetAddress,
+        PostalCode = p.PostalCode,
+        Region = p.Region,
+        EmploymentType = p.EmploymentType,
+        Start = p.Start,
+        Teaser = p.Teaser,
+        Description = p.DescriptionMarkdown,
+        Offer = p.OfferMarkdown,
+        ContactName = p.ContactName,
+        ContactEmail = p.ContactEmail,
+        SalaryMin = p.SalaryMin,
+        SalaryMax = p.SalaryMax,
+        SalaryUnit = p.SalaryUnit,
+        ValidThrough = p.ValidThroughUtc is { } end ? LastDay(end) : null,
+        Status = p.Status,
     };
 
     /// <summary>The Berlin date of the last day, from the stored end (the next day's midnight in Berlin).</summary>
@@ -144,6 +158,12 @@ public sealed class PostingEditor(GoldfederDb db)
     /// <summary>The fields the audit log keeps before and after a change (no applicant data in a posting).</summary>
     public static string Snapshot(JobPosting p) => JsonSerializer.Serialize(new
     {
-        p.Title, p.Slug, p.Location, Status = p.Status.ToString(), p.ValidThroughUtc, p.DescriptionMarkdown, p.OfferMarkdown,
+        p.Title,
+        p.Slug,
+        p.Location,
+        Status = p.Status.ToString(),
+        p.ValidThroughUtc,
+        p.DescriptionMarkdown,
+        p.OfferMarkdown,
     });
 }

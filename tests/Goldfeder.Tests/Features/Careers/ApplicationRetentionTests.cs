@@ -41,8 +41,14 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
             var db = s.GetRequiredService<GoldfederDb>();
             var ended = new JobPosting
             {
-                Slug = "abgelaufen", Title = "Abgelaufen", Location = "Boxberg", Teaser = "t", DescriptionMarkdown = "d",
-                Status = PostingStatus.Published, PublishedAtUtc = now.AddMonths(-9), ValidThroughUtc = now.AddMonths(-7),
+                Slug = "abgelaufen",
+                Title = "Abgelaufen",
+                Location = "Boxberg",
+                Teaser = "t",
+                DescriptionMarkdown = "d",
+                Status = PostingStatus.Published,
+                PublishedAtUtc = now.AddMonths(-9),
+                ValidThroughUtc = now.AddMonths(-7),
             };
             db.JobPostings.Add(ended);
             await db.SaveChangesAsync();
