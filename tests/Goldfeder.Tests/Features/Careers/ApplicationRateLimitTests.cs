@@ -6,7 +6,15 @@ namespace Goldfeder.Tests.Features.Careers;
 
 public sealed class ApplicationRateLimitTests : IAsyncLifetime
 {
-    private readonly GoldfederApp _app = GoldfederApp.With(CareersFixtures.Settings(new() { ["Careers:ApplicationsPerIpPerWindow"] = "2" }).Settings);
+    private readonly GoldfederApp _app;
+    private readonly string _files;
+
+    public ApplicationRateLimitTests()
+    {
+        var (settings, folder) = CareersFixtures.Settings(new() { ["Careers:ApplicationsPerIpPerWindow"] = "2" });
+        _files = folder;
+        _app = GoldfederApp.With(settings);
+    }
 
     [Fact]
     public async Task Too_many_applications_from_one_address_get_a_german_429_page_and_reading_stays_free()
@@ -23,5 +31,9 @@ public sealed class ApplicationRateLimitTests : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (Directory.Exists(_files)) Directory.Delete(_files, true);
+    }
 }

@@ -116,7 +116,8 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
     [Fact]
     public async Task The_period_is_configurable()
     {
-        await using var app = GoldfederApp.With(new(CareersFixtures.Settings().Settings) { ["Careers:RetentionMonths"] = "1" });
+        var (settings, folder) = CareersFixtures.Settings(new() { ["Careers:RetentionMonths"] = "1" });
+        await using var app = GoldfederApp.With(settings);
         Assert.Equal(HttpStatusCode.Redirect, (await app.ApplyAsync(Advisor, Form())).StatusCode);
         var application = Assert.Single(await app.ApplicationsAsync());
         await app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Applications.ExecuteUpdateAsync(u => u
@@ -124,7 +125,9 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
         var retention = app.Services.GetServices<IHostedService>().OfType<ApplicationRetention>().Single();
         Assert.Equal(1, await retention.DeleteExpiredAsync(default));
         Assert.Empty(await app.ApplicationsAsync());
+        Assert.Empty(StoredFiles(folder));
         Assert.NotEqual(0, application.Id);
+        Directory.Delete(folder, true);
     }
 
     private Task SetPostingAsync(string slug, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobPosting>> set) =>

@@ -10,7 +10,15 @@ namespace Goldfeder.Tests.Features.Careers;
 
 public sealed class CareersPageTests : IAsyncLifetime
 {
-    private readonly GoldfederApp _app = GoldfederApp.With(CareersFixtures.Settings().Settings);
+    private readonly GoldfederApp _app;
+    private readonly string _files;
+
+    public CareersPageTests()
+    {
+        var (settings, folder) = CareersFixtures.Settings();
+        _files = folder;
+        _app = GoldfederApp.With(settings);
+    }
 
     [Fact]
     public async Task A_fresh_start_shows_two_open_positions_newest_first_with_their_facts()
@@ -159,5 +167,9 @@ public sealed class CareersPageTests : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (Directory.Exists(_files)) Directory.Delete(_files, true);
+    }
 }

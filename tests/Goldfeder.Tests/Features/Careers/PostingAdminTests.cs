@@ -9,7 +9,15 @@ namespace Goldfeder.Tests.Features.Careers;
 
 public sealed class PostingAdminTests : IAsyncLifetime
 {
-    private readonly GoldfederApp _app = GoldfederApp.With(CareersFixtures.Settings().Settings);
+    private readonly GoldfederApp _app;
+    private readonly string _files;
+
+    public PostingAdminTests()
+    {
+        var (settings, folder) = CareersFixtures.Settings();
+        _files = folder;
+        _app = GoldfederApp.With(settings);
+    }
 
     private static (string, string)[] Draft(string status, string validThrough = "", string title = "Goldschmied/in (m/w/d)") =>
     [
@@ -104,5 +112,9 @@ public sealed class PostingAdminTests : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        if (Directory.Exists(_files)) Directory.Delete(_files, true);
+    }
 }
