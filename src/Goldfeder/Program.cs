@@ -3,6 +3,7 @@ using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Campaigns;
+using Goldfeder.Features.Careers;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Goldfeder.Mail;
@@ -18,6 +19,7 @@ builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddSite(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
+builder.Services.AddCareers(builder.Configuration);
 builder.Services.AddAdmin(builder.Environment);
 
 var app = builder.Build();
@@ -37,7 +39,10 @@ if (command)
 if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Site:BaseUrl"]))
     app.Logger.LogWarning("Site:BaseUrl is not set: links in mails are built from each request's Host header. Set it in production.");
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))
+{
     await DemoContent.LoadAsync(app.Services);
+    await CareersDemoContent.LoadAsync(app.Services);
+}
 
 app.UseSite();
 app.MapStaticAssets();

@@ -3,6 +3,7 @@ using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
 using Goldfeder.Features.Admin;
+using Goldfeder.Features.Careers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

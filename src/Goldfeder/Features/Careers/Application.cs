@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Goldfeder.Features.Careers;
+
+/// <summary>HR's steps. Rejected starts the retention period; see CONTEXT.md.</summary>
+public enum ApplicationStatus { New, InReview, Invited, Rejected, Hired }
+
+/// <summary>One person's application for one posting. Deleted with its files when its retention period ends.</summary>
+public class Application
+{
+    public int Id { get; set; }
+    public int JobPostingId { get; set; }
+    public JobPosting? JobPosting { get; set; }
+
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public string? Phone { get; set; }
+    public string Message { get; set; } = "";
+
+    public ApplicationStatus Status { get; set; }
+
+    /// <summary>HR's own notes; personal data, deleted with the application.</summary>
+    public string Notes { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When it was rejected or the person hired; a rejection starts the retention period.</summary>
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>When the applicant ticked the privacy notice (required to apply).</summary>
+    public DateTime PrivacyNoticeAcceptedAtUtc { get; set; }
+
+    /// <summary>The confirmation mail and HR's notification in the outbox: they name the applicant, so retention deletes them too.</summary>
+    public long? ConfirmationMailId { get; set; }
+    public long? NotificationMailId { get; set; }
+
+    public List<ApplicationFile> Files { get; set; } = [];
+}
+
+/// <summary>An uploaded PDF. <see cref="Id"/> is random and is the only way to ask for the file; <see cref="StoredName"/> is its random name in the <see cref="IFileStore"/>.</summary>
+public class ApplicationFile
+{
+    public Guid Id { get; set; }
+    public int ApplicationId { get; set; }
+    public required string StoredName { get; set; }
+
+    /// <summary>The name the applicant's file had, reduced to safe characters (see <see cref="UploadedFileName"/>).</summary>
+    public required string OriginalName { get; set; }
+    public long Size { get; set; }
+    public string ContentType { get; set; } = "application/pdf";
+
+    /// <summary>The CV, or another attachment.</summary>
+    public bool IsCv { get; set; }
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> a)
+    {
+        a.Property(x => x.Name).HasMaxLength(200);
+        a.Property(x => x.Email).HasMaxLength(320);
+        a.Property(x => x.Phone).HasMaxLength(50);
+        a.Property(x => x.Message).HasMaxLength(10_000);
+        a.Property(x => x.Notes).HasMaxLength(10_000);
+        a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        a.HasOne(x => x.JobPosting).WithMany().HasForeignKey(x => x.JobPostingId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.JobPostingId, x.CreatedAtUtc });
+        a.HasIndex(x => new { x.Status, x.ClosedAtUtc });
+        a.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApplicationFileConfiguration : IEntityTypeConfiguration<ApplicationFile>
+{
+    public void Configure(EntityTypeBuilder<ApplicationFile> f)
+    {
+        f.Property(x => x.Id).ValueGeneratedNever();
+        f.Property(x => x.StoredName).HasMaxLength(100);
+        f.Property(x => x.OriginalName).HasMaxLength(200);
+        f.Property(x => x.ContentType).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Goldfeder.Data;
+using Goldfeder.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Careers;
+
+/// <summary>
+/// Deletes applications with everything that names the applicant: files first, then in one transaction the file rows,
+/// the two outbox mails and the application, with one audit entry holding the count and the ids, nothing personal.
+/// Files first, so a failure half-way leaves rows without files (deleted on the next try), never files without rows.
+/// Used by <see cref="ApplicationRetention"/> and by HR for an early erasure request.
+/// </summary>
+public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteGate writes, TimeProvider clock)
+{
+    public async Task<int> DeleteAsync(IReadOnlyCollection<int> ids, string actor, string action, string subject, CancellationToken ct)
+    {
+        var doomed = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.ConfirmationMailId, a.NotificationMailId, Files = a.Files.Select(f => f.StoredName).ToList() })
+            .ToListAsync(ct);
+        if (doomed.Count == 0) return 0;
+
+        foreach (var name in doomed.SelectMany(a => a.Files)) await store.DeleteAsync(name, ct);
+
+        var found = doomed.Select(a => a.Id).ToList();
+        var mailIds = doomed.SelectMany(a => new[] { a.ConfirmationMailId, a.NotificationMailId }).OfType<long>().ToList();
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
+            await db.OutboxMails.Where(m => mailIds.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                Actor = actor,
+                Action = action,
+                Subject = subject,
+                After = JsonSerializer.Serialize(new { count = deleted, applicationIds = found }),
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return deleted;
+        }
+    }
+}
