@@ -37,7 +37,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
             db.ArticleRevisions.Add(new ArticleRevision
             {
                 ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
-                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
+                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -24,7 +24,7 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
         if (Id is null)
         {
             var now = BerlinTime.ToBerlin(clock.GetUtcNow().UtcDateTime);
-            Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm") };
+            Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm"), Author = ArticleEditor.AuthorFromEmail(User.Identity?.Name) };
             return Page();
         }
         var article = await WithTopics(db.Articles.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == Id, ct);
@@ -60,6 +60,7 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
         var article = NewArticle();
         article.Title = Draft.Title ?? "";
         article.Lead = Draft.Lead ?? "";
+        article.Author = Draft.Author?.Trim() ?? "";
         article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "");
         article.PublishedAtUtc = ArticleEditor.ParseBerlin(Draft.Date, Draft.Time, out _) ?? clock.GetUtcNow().UtcDateTime;
         Response.Headers.CacheControl = "no-store";
