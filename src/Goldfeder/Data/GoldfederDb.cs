@@ -19,6 +19,7 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Features.Articles.WordpressImport.WordpressPost> WordpressPosts => Set<Features.Articles.WordpressImport.WordpressPost>();
     public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
