@@ -2,6 +2,7 @@ using Goldfeder.Cli;
 using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Articles.Images;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Goldfeder.Mail;
@@ -17,6 +18,7 @@ builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddSite(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddAdmin(builder.Environment);
+builder.Services.AddImages(builder.Configuration);
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.UseSite();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
+app.MapImages();
 
 app.Run();
 return 0;

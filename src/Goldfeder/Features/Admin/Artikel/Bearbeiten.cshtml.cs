@@ -1,5 +1,6 @@
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Articles.Images;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,13 +56,13 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
     }
 
     /// <summary>The preview while typing: the draft through the same Markdown renderer and the same template as the public page. Nothing is saved.</summary>
-    public IActionResult OnPostVorschau()
+    public async Task<IActionResult> OnPostVorschauAsync(CancellationToken ct)
     {
         var article = NewArticle();
         article.Title = Draft.Title ?? "";
         article.Lead = Draft.Lead ?? "";
         article.Author = Draft.Author?.Trim() ?? "";
-        article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "");
+        article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "", await ImageStore.ReferencedAsync(db, Draft.Body ?? "", ct));
         article.PublishedAtUtc = ArticleEditor.ParseBerlin(Draft.Date, Draft.Time, out _) ?? clock.GetUtcNow().UtcDateTime;
         Response.Headers.CacheControl = "no-store";
         return Partial("/Features/Articles/_Article.cshtml", article);
