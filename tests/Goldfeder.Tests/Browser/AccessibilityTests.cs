@@ -41,7 +41,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
 
         var problems = await CheckAsync(context,
             "/admin", "/admin/artikel", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
-            "/admin/datenschutz", "/admin/datenschutz?adresse=niemand%40example.de", "/admin/protokoll");
+            "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/datenschutz?adresse=niemand%40example.de", "/admin/protokoll");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -64,6 +64,8 @@ public static class WxrReader
         }
         var twice = posts.GroupBy(p => p.PostId).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new WxrFormatException(twice.Last().Line, $"die Beitrags-ID {twice.Key} kommt mehrfach vor");
+        var sameGuid = posts.GroupBy(p => p.Guid).FirstOrDefault(g => g.Count() > 1);
+        if (sameGuid is not null) throw new WxrFormatException(sameGuid.Last().Line, $"die guid {sameGuid.Key} kommt mehrfach vor");
         return posts;
     }
 
