@@ -39,7 +39,7 @@ public sealed class WordpressImportTests : IAsyncLifetime
     private const string SilberMarkdown = """
         Silbermünzen sind der günstige Einstieg in Edelmetalle.
 
-        Anders als bei Gold fällt beim Kauf von Silber *Mehrwertsteuer* an. Das sollten Sie einplanen.
+        Anders als bei Gold fällt beim Kauf von Silber *Mehrwertsteuer* an. Das sollten Sie einplanen. Zum Vergleich: [der Goldpreis](/news/goldpreis-ueber-2000-dollar#warum).
 
         ![Maple Leaf Silbermünze](https://alt.example.de/wp-content/uploads/2024/07/maple-leaf.jpg) Die Maple Leaf gehört zu den beliebtesten Anlagemünzen.
 

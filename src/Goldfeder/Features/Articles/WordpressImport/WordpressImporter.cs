@@ -15,7 +15,7 @@ public sealed record ImportSummary(int Imported, int Skipped, int Published, int
 /// cannot be read is refused before anything is written. A post whose WordPress id or guid is already known is
 /// left alone, so importing the same file again changes nothing, and an editor's later changes are never overwritten.
 /// </summary>
-public sealed class WordpressImporter(GoldfederDb db, ArticleSaver saver)
+public sealed partial class WordpressImporter(GoldfederDb db, ArticleSaver saver)
 {
     public async Task<ImportSummary> ImportAsync(Stream wxr, string importedBy, CancellationToken ct = default)
     {
@@ -30,13 +30,15 @@ public sealed class WordpressImporter(GoldfederDb db, ArticleSaver saver)
         var takenSlugs = (await db.Articles.Select(a => a.Slug).ToListAsync(ct)).ToHashSet();
         var categories = new TopicPool<Category>(db.Categories, (name, slug) => new Category { Name = name, Slug = slug });
         var tags = new TopicPool<Tag>(db.Tags, (name, slug) => new Tag { Name = name, Slug = slug });
+        var slugs = fresh.ToDictionary(p => p.PostId, p => UniqueSlug(p, takenSlugs));
+        var links = await LinkTargetsAsync(posts, slugs, ct);
         var articles = new List<Article>();
         foreach (var post in fresh)
         {
-            var content = HtmlToMarkdown.Convert(post.ContentHtml);
+            var content = RewriteLinks(HtmlToMarkdown.Convert(post.ContentHtml), links);
             var article = new Article
             {
-                Slug = UniqueSlug(post, takenSlugs),
+                Slug = slugs[post.PostId],
                 Title = post.Title,
                 Lead = LeadOf(post),
                 // The editor and the saver expect a body; an empty post keeps a visible placeholder to fill in.
@@ -56,6 +58,33 @@ public sealed class WordpressImporter(GoldfederDb db, ArticleSaver saver)
             articles.Count(a => a.Status == ArticleStatus.Published), articles.Count(a => a.Status == ArticleStatus.Scheduled),
             articles.Count(a => a.Status == ArticleStatus.Draft));
     }
+
+    /// <summary>Old permalinks (absolute, as the posts link to each other) and the new address of their article.</summary>
+    private async Task<Dictionary<string, string>> LinkTargetsAsync(List<WxrPost> posts, Dictionary<int, string> slugs, CancellationToken ct)
+    {
+        var earlier = await db.WordpressPosts.Select(w => new { w.PostId, w.Article!.Slug }).ToDictionaryAsync(w => w.PostId, w => w.Slug, ct);
+        var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var post in posts.Where(p => p.Link.Length > 0))
+        {
+            var slug = slugs.GetValueOrDefault(post.PostId) ?? earlier.GetValueOrDefault(post.PostId);
+            if (slug is null) continue;
+            var uri = new Uri(post.Link);
+            targets[uri.Host + WordpressPost.PathOf(uri.AbsolutePath, uri.Query)] = $"/news/{slug}";
+            targets[uri.Host + $"/?p={post.PostId}"] = $"/news/{slug}";
+        }
+        return targets;
+    }
+
+    /// <summary>Links from one imported post to another point at the new article instead of the old site.</summary>
+    private static string RewriteLinks(string markdown, Dictionary<string, string> targets) =>
+        targets.Count == 0 ? markdown : MarkdownLink().Replace(markdown, m =>
+        {
+            if (!Uri.TryCreate(m.Groups[1].Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return m.Value;
+            return targets.TryGetValue(uri.Host + WordpressPost.PathOf(uri.AbsolutePath, uri.Query), out var target) ? $"]({target}{uri.Fragment})" : m.Value;
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\]\((https?://[^\s)<>]+)\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
 
     /// <summary>The permalink as the old site gave it; a post without &lt;link&gt; is still reachable as /?p=ID.</summary>
     private static string OldPath(WxrPost post)
