@@ -16,9 +16,8 @@ public sealed class WordpressImportTests : IAsyncLifetime
 
     private readonly GoldfederApp _app = new();
 
+    // Without an excerpt the first paragraph is the lead, shown above the text: it is not repeated in the text.
     private const string GoldpreisMarkdown = """
-        Der Goldpreis hat die Marke von **2.000 US-Dollar** je Feinunze überschritten – ein *historischer* Moment.
-
         ## Warum Gold steigt
 
         - Zinssenkungen der Notenbanken
@@ -80,6 +79,7 @@ public sealed class WordpressImportTests : IAsyncLifetime
         Assert.Equal(ArticleStatus.Draft, draft.Status);
         Assert.Equal(new DateTime(2024, 11, 2, 13, 0, 0, DateTimeKind.Utc), draft.PublishedAtUtc);
         Assert.Equal("Platin ist seltener als Gold.", draft.Lead);
+        Assert.Equal("Platin ist seltener als Gold.\n", draft.BodyMarkdown); // its only paragraph stays
         var future = await ArticleAsync("ausblick-2031");
         Assert.Equal(ArticleStatus.Scheduled, future.Status);
         Assert.Equal(new DateTime(2031, 1, 15, 8, 0, 0, DateTimeKind.Utc), future.PublishedAtUtc);

@@ -35,12 +35,13 @@ public sealed partial class WordpressImporter(GoldfederDb db, ArticleSaver saver
         var articles = new List<Article>();
         foreach (var post in fresh)
         {
-            var content = RewriteLinks(HtmlToMarkdown.Convert(post.ContentHtml), links);
+            var lead = LeadOf(post);
+            var content = WithoutLeadParagraph(RewriteLinks(HtmlToMarkdown.Convert(post.ContentHtml), links), lead);
             var article = new Article
             {
                 Slug = slugs[post.PostId],
                 Title = post.Title,
-                Lead = LeadOf(post),
+                Lead = lead,
                 // The editor and the saver expect a body; an empty post keeps a visible placeholder to fill in.
                 BodyMarkdown = content.Length > 0 ? content : "*(ohne Text)*\n",
                 Author = post.Author.Length > 200 ? post.Author[..200] : post.Author,
@@ -113,6 +114,21 @@ public sealed partial class WordpressImporter(GoldfederDb db, ArticleSaver saver
         var cut = lead.LastIndexOf(' ', 1995);
         return lead[..(cut > 0 ? cut : 1995)] + " …";
     }
+
+    /// <summary>
+    /// The page shows the lead right above the text: when the lead is the text's first paragraph (a post without
+    /// excerpt), that paragraph is not shown twice. A post of one paragraph keeps it.
+    /// </summary>
+    private static string WithoutLeadParagraph(string markdown, string lead)
+    {
+        var blocks = markdown.Split("\n\n");
+        if (blocks.Length < 2 || lead.Length == 0) return markdown;
+        var first = Whitespace().Replace(Markdig.Markdown.ToPlainText(blocks[0]), " ").Trim();
+        return first == lead ? string.Join("\n\n", blocks[1..]) : markdown;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     /// <summary>Categories or tags found by slug, or created once per import and shared by every post that names them.</summary>
     private sealed class TopicPool<T>(DbSet<T> set, Func<string, string, T> create) where T : Topic
