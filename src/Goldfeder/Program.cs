@@ -3,6 +3,7 @@ using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Articles.Images;
+using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Goldfeder.Mail;
@@ -17,6 +18,7 @@ builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddMail(builder.Configuration, builder.Environment);
 builder.Services.AddSite(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
+builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddAdmin(builder.Environment);
 builder.Services.AddImages(builder.Configuration);
 
@@ -28,7 +30,12 @@ if (app.Configuration.GetValue("Storage:MigrateOnStart", true))
     await AdminAccounts.EnsureRolesAsync(app.Services);
 }
 if (command)
-    return await OperatorCommands.RunAsync(app.Services, args, Console.Out);
+{
+    // Ctrl+C stops a long command (a campaign send) between messages; what was sent is recorded.
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, stop.Token);
+}
 if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Site:BaseUrl"]))
     app.Logger.LogWarning("Site:BaseUrl is not set: links in mails are built from each request's Host header. Set it in production.");
 if (app.Configuration.GetValue<bool>("DemoContent:Load"))
@@ -39,6 +46,8 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapImages();
+app.MapCampaignsApi();
+app.MapOpenApi();
 
 app.Run();
 return 0;

@@ -12,7 +12,7 @@ namespace Goldfeder.Cli;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "import"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -40,11 +40,20 @@ public static class OperatorCommands
                 return 0;
             case ["admin", "create", "--email", var email, "--role", var role, .. var rest]:
                 return await CreateAdminAsync(services, email, role, generate: rest is ["--generate-password"], output, ct);
+            case ["subscribers", "import", var file]:
+                return await CampaignCommands.ImportAsync(services, file, output, ct);
+            case ["campaigns", "create", .. var options]:
+                return await CampaignCommands.CreateAsync(services, options, output, ct);
+            case ["campaigns", "send", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.SendAsync(services, campaignId, output, ct);
+            case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
             case ["import", "wordpress", var file]:
                 return await ImportWordpressAsync(scope.ServiceProvider, file, output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage: Goldfeder consent proof|export|erase ADDRESS");
                 await Console.Error.WriteLineAsync("       Goldfeder admin create --email ADDRESS --role ROLE [--generate-password]   (password from standard input)");
+                await Console.Error.WriteLineAsync(CampaignCommands.Usage);
                 await Console.Error.WriteLineAsync("       Goldfeder import wordpress FILE.xml   (a WordPress export, Tools → Export)");
                 return 2;
         }
@@ -104,9 +113,11 @@ public static class OperatorCommands
     private static int Print<T>(TextWriter output, T? value, string address)
     {
         if (value is null) return NotFound(address);
-        output.WriteLine(JsonSerializer.Serialize(value, Json));
+        PrintJson(output, value);
         return 0;
     }
+
+    public static void PrintJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, Json));
 
     private static int NotFound(string address)
     {

@@ -1,4 +1,5 @@
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
 using Goldfeder.Features.Admin;
@@ -26,6 +27,9 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<Secret> Secrets => Set<Secret>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -44,6 +44,13 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
             .OrderBy(m => m.CreatedAtUtc)
             .Select(m => new ExportMail(m.Subject, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc))
             .ToListAsync(ct);
+        var subscriberId = await db.Subscribers.Where(s => s.NormalizedEmail == normalized).Select(s => s.Id).SingleAsync(ct);
+        mails.AddRange(await (
+            from d in db.Deliveries
+            join c in db.Campaigns on d.CampaignId equals c.Id
+            where d.SubscriberId == subscriberId
+            orderby c.StartedAtUtc
+            select new ExportMail(c.Subject, d.Status.ToString(), c.StartedAtUtc ?? c.CreatedAtUtc, d.SentAtUtc)).ToListAsync(ct));
         return new Export(proof, mails,
             "Zusendung des Newsletters auf Grundlage Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO) und deren Nachweis (Art. 7 Abs. 1 DSGVO).",
             "Solange Sie den Newsletter beziehen; nach dem Widerruf der Nachweis der Einwilligung bis zum Ende der Verjährungsfrist (§§ 195, 199 BGB). Unbestätigte Anmeldungen werden nach 30 Tagen gelöscht.");
@@ -73,6 +80,9 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
         var subscriber = await db.Subscribers.SingleAsync(s => s.NormalizedEmail == normalized, ct);
         await db.ConsentEvents.Where(e => e.SubscriberId == subscriber.Id).ExecuteDeleteAsync(ct);
         await db.OutboxMails.Where(m => m.Recipient.ToLower() == normalized).ExecuteDeleteAsync(ct);
+        // Campaign deliveries stay for the campaign's counts, but no longer name the person.
+        await db.Deliveries.Where(d => d.SubscriberId == subscriber.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.SubscriberId, (int?)null), ct);
+        await db.Suppressions.Where(s => s.NormalizedEmail == normalized).ExecuteDeleteAsync(ct);
         await db.Subscribers.Where(s => s.Id == subscriber.Id).ExecuteDeleteAsync(ct);
         // The audit log keeps who looked up or erased what when, but no longer whom it concerned.
         await db.AuditEntries.Where(a => a.Subject != null && a.Subject.ToLower() == normalized)

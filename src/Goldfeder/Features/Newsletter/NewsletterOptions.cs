@@ -20,6 +20,12 @@ public sealed class NewsletterOptions
     public int SignupsPerIpPerWindow { get; set; } = 30;
     public TimeSpan SignupWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The newsletter's sender, apart from the system mails' <c>Mail:From</c> (Google asks to keep them apart).</summary>
+    public string From { get; set; } = "Kettner Edelmetalle Newsletter <news@localhost>";
+
+    /// <summary>The sender's identity for the newsletter's footer (§5 DDG: name, address, register, managing directors); lines separated by newlines. Unset: brand and hotline only.</summary>
+    public string? Imprint { get; set; }
+
     /// <summary>The List-Id of the newsletter (RFC 2919).</summary>
     public string ListId { get; set; } = "Kettner Edelmetalle Newsletter <newsletter.kettner-edelmetalle.localhost>";
 }

@@ -39,8 +39,9 @@ public static class SiteSetup
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        // German pages instead of stack traces, in every environment.
-        app.UseExceptionHandler("/fehler");
+        // German pages instead of stack traces, in every environment; problem details (RFC 7807) for the API.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseExceptionHandler("/fehler"));
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
         app.UseWordpressRedirects();
         // Output cache outside compression: the compressed body is what gets cached, so it is compressed once.

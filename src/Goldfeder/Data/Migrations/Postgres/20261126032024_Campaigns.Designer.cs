@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Goldfeder.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGoldfederDb))]
-    [Migration("20261126033526_EditorialImport")]
-    partial class EditorialImport
+    [Migration("20261126032024_Campaigns")]
+    partial class Campaigns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -180,11 +180,6 @@ namespace Goldfeder.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
@@ -257,11 +252,6 @@ namespace Goldfeder.Data.Migrations.Postgres
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -347,71 +337,6 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("FormerSlugs");
                 });
 
-            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Alt")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("Height")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<int>("Width")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("Images");
-                });
-
-            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
-                {
-                    b.Property<int>("ImageId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Width")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<int>("Height")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ImageId", "Width");
-
-                    b.ToTable("ImageVariants");
-                });
-
             modelBuilder.Entity("Goldfeder.Features.Articles.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -438,34 +363,134 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.Campaign", b =>
                 {
-                    b.Property<int>("PostId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    b.Property<int>("ArticleId")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IncludeDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Preheader")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RenderedHtml")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RenderedText")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ScheduledForUtc");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Guid")
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<string>("OldPath")
-                        .IsRequired()
-                        .HasMaxLength(800)
-                        .HasColumnType("character varying(800)");
+                    b.Property<int?>("SubscriberId")
+                        .HasColumnType("integer");
 
-                    b.HasKey("PostId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("ArticleId");
+                    b.HasIndex("SubscriberId");
 
-                    b.HasIndex("Guid")
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("CampaignId", "SubscriberId")
                         .IsUnique();
 
-                    b.HasIndex("OldPath");
+                    b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable("WordpressPosts");
+                    b.ToTable("Deliveries");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.Suppression", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("NormalizedEmail");
+
+                    b.ToTable("Suppressions");
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>
@@ -877,24 +902,18 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
-                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
-                        .WithMany("Variants")
-                        .HasForeignKey("ImageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
-                {
-                    b.HasOne("Goldfeder.Features.Articles.Article", "Article")
+                    b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
                         .WithMany()
-                        .HasForeignKey("ArticleId")
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Article");
+                    b.HasOne("Goldfeder.Features.Newsletter.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Newsletter.ConsentEvent", b =>
@@ -975,11 +994,6 @@ namespace Goldfeder.Data.Migrations.Postgres
             modelBuilder.Entity("Goldfeder.Features.Articles.Article", b =>
                 {
                     b.Navigation("Related");
-                });
-
-            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
-                {
-                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

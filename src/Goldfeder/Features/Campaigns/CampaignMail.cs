@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using Goldfeder.Features.Articles;
+using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Site;
+using Goldfeder.Mail;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
+using MimeKit.Utils;
+
+namespace Goldfeder.Features.Campaigns;
+
+/// <summary>
+/// Builds campaign mails. The campaign is rendered once, to HTML and text holding <see cref="WithdrawPlaceholder"/>;
+/// per recipient only the withdrawal link is spliced in and the headers are set. No tracking pixel, no rewritten links
+/// (§25 TDDDG would need a consent of its own).
+/// </summary>
+public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOptions<SiteOptions> site, DkimSigning dkim)
+{
+    public const string WithdrawPlaceholder = "{{abmelden}}";
+
+    public sealed record DigestArticle(string Title, string Lead, string Url);
+
+    public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest)
+    {
+        var brand = site.Value.Brand;
+        var bodyHtml = MarkdownRenderer.ToSafeHtml(campaign.BodyMarkdown);
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append("<title>").Append(E(campaign.Subject)).Append("</title></head>")
+            .Append("<body style=\"margin:0;background:#f4f1ea;font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1c1f26\">");
+        if (!string.IsNullOrWhiteSpace(campaign.Preheader))
+            html.Append("<div style=\"display:none;max-height:0;overflow:hidden\">").Append(E(campaign.Preheader)).Append("</div>");
+        html.Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff\">")
+            .Append("<div style=\"background:#14233c;color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold\">").Append(E(brand)).Append("</div>")
+            .Append("<div style=\"padding:8px 24px\">").Append(bodyHtml);
+        var text = new StringBuilder().Append(brand).Append("\n\n").Append(campaign.BodyMarkdown.Trim()).Append("\n\n");
+
+        if (digest.Count > 0)
+        {
+            html.Append("<h2 style=\"font-size:20px\">Neu in unseren News</h2>");
+            text.Append("Neu in unseren News\n\n");
+            foreach (var a in digest)
+            {
+                html.Append("<p><a href=\"").Append(E(a.Url)).Append("\" style=\"color:#14233c;font-weight:bold\">").Append(E(a.Title)).Append("</a><br>")
+                    .Append(E(a.Lead)).Append("</p>");
+                text.Append("* ").Append(a.Title).Append('\n').Append(a.Lead).Append('\n').Append(a.Url).Append("\n\n");
+            }
+        }
+
+        var footer = Footer();
+        html.Append("</div><div style=\"padding:16px 24px;font-size:12px;color:#545b66;border-top:1px solid #ddd\">")
+            .Append(string.Concat(footer.Select(l => $"<p>{E(l)}</p>")))
+            .Append("<p><a href=\"").Append(WithdrawPlaceholder).Append("\" style=\"color:#545b66\">Newsletter abbestellen</a></p>")
+            .Append("</div></div></body></html>");
+        text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n');
+        return (html.ToString(), text.ToString());
+    }
+
+    /// <summary>Who sends it (§5 DDG), why the reader gets it, and how to stop it (Art. 7(3) GDPR, §7(3) UWG).</summary>
+    private string[] Footer()
+    {
+        var imprint = newsletter.Value.Imprint ?? $"{site.Value.Brand} · Telefon {site.Value.HotlineDisplay}";
+        return
+        [
+            $"Sie erhalten diese E-Mail, weil Sie den Newsletter von {site.Value.Brand} abonniert und Ihre E-Mail-Adresse bestätigt haben.",
+            "Sie können Ihre Einwilligung jederzeit und ohne Angabe von Gründen mit Wirkung für die Zukunft widerrufen: mit einem Klick auf den Link unten.",
+            .. imprint.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        ];
+    }
+
+    /// <summary>One recipient's mail: the frozen rendering with their withdrawal link, and headers of their own.</summary>
+    public MimeMessage For(Campaign campaign, string to, string withdrawUrl)
+    {
+        var from = MailboxAddress.Parse(newsletter.Value.From);
+        var message = new MimeMessage();
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = campaign.Subject;
+        message.Date = DateTimeOffset.UtcNow;
+        message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        message.Headers.Add("List-Id", newsletter.Value.ListId);
+        message.Headers.Add("List-Unsubscribe", $"<{withdrawUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        var alternative = new MultipartAlternative
+        {
+            new TextPart(TextFormat.Plain) { Text = campaign.RenderedText!.Replace(WithdrawPlaceholder, withdrawUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart(TextFormat.Html) { Text = campaign.RenderedHtml!.Replace(WithdrawPlaceholder, WebUtility.HtmlEncode(withdrawUrl)), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+        };
+        message.Body = alternative;
+        dkim.Sign(message);
+        return message;
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,31 @@
+namespace Goldfeder.Features.Campaigns;
+
+/// <summary><c>Campaigns:*</c>. The limits keep a provider's rules; the defaults suit a local relay.</summary>
+public sealed class CampaignOptions
+{
+    /// <summary>SMTP connections used at once; each carries many messages.</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>0 means no limit.</summary>
+    public int MessagesPerSecond { get; set; }
+
+    /// <summary>0 means no limit. Counted in this process; after a restart the hour starts afresh.</summary>
+    public int MessagesPerHour { get; set; }
+
+    /// <summary>Deliveries claimed at once. At most this many can be sent twice after a crash.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Temporary failures after which a delivery is given up as failed.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>This many permanent refusals in a row, with no success between, pause the campaign: a misconfiguration must not burn the list.</summary>
+    public int PauseAfterConsecutiveRefusals { get; set; } = 50;
+
+    /// <summary>The admin API's key (header <c>X-Api-Key</c>). Unset: the API answers 401 to everyone.</summary>
+    public string? ApiKey { get; set; }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Goldfeder.Data;
+using Goldfeder.Features.Site;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Campaigns;
+
+/// <summary>
+/// The JSON admin API for campaigns and list imports, authenticated with <c>Campaigns:ApiKey</c> in the
+/// <c>X-Api-Key</c> header. Errors are problem details (RFC 7807); the OpenAPI document is at <c>/openapi/v1.json</c>.
+/// </summary>
+public static class CampaignsApi
+{
+    public sealed record CampaignInput(string? Subject, string? Preheader, string? BodyMarkdown, bool IncludeDigest);
+    public sealed record Created(int Id);
+    public sealed record Started(int Recipients);
+    public sealed record Retried(int Deliveries);
+
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/admin").AddEndpointFilter(RequireApiKey).WithTags("Campaigns")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPost("/campaigns", Create);
+        api.MapGet("/campaigns/{id:int}", Status);
+        api.MapPost("/campaigns/{id:int}/send", Send);
+        api.MapPost("/campaigns/{id:int}/pause", (int id, CampaignControl control, CancellationToken ct) => Move(control.PauseAsync(id, ct), "Nur ein laufender Versand kann angehalten werden."));
+        api.MapPost("/campaigns/{id:int}/resume", (int id, CampaignControl control, CancellationToken ct) => Move(control.ResumeAsync(id, ct), "Nur ein angehaltener Versand kann fortgesetzt werden."));
+        api.MapPost("/campaigns/{id:int}/cancel", (int id, CampaignControl control, CancellationToken ct) => Move(control.CancelAsync(id, ct), "Der Versand ist schon beendet oder abgebrochen."));
+        api.MapPost("/campaigns/{id:int}/retry-failed", async (int id, CampaignControl control, CancellationToken ct) => TypedResults.Ok(new Retried(await control.RetryFailedAsync(id, ct))));
+        api.MapPost("/subscribers/import", Import).Accepts<string>("text/csv");
+        return routes;
+    }
+
+    private static async Task<Results<Created<Created>, ValidationProblem>> Create(CampaignInput input, CampaignControl control, CancellationToken ct)
+    {
+        var (campaign, errors) = await control.CreateAsync(new CampaignControl.Draft(input.Subject, input.Preheader, input.BodyMarkdown, input.IncludeDigest), ct);
+        if (campaign is null) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        return TypedResults.Created($"/api/admin/campaigns/{campaign.Id}", new Created(campaign.Id));
+    }
+
+    private static async Task<Results<Ok<CampaignProgress>, ProblemHttpResult>> Status(int id, GoldfederDb db, TimeProvider clock, CancellationToken ct) =>
+        await CampaignProgress.OfAsync(db, id, clock, ct) is { } progress ? TypedResults.Ok(progress) : NotFound(id);
+
+    private static async Task<Results<Accepted<Started>, ProblemHttpResult>> Send(int id, CampaignControl control, GoldfederDb db, IOptions<SiteOptions> site, HttpContext http, CancellationToken ct)
+    {
+        if (await db.Campaigns.FindAsync([id], ct) is null) return NotFound(id);
+        var baseUrl = site.Value.BaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}";
+        var recipients = await control.StartAsync(id, baseUrl, ct);
+        return recipients is int n
+            ? TypedResults.Accepted($"/api/admin/campaigns/{id}", new Started(n))
+            : TypedResults.Problem("Der Newsletter wird schon versandt oder ist versandt.", statusCode: StatusCodes.Status409Conflict, title: "Versand schon gestartet");
+    }
+
+    private static async Task<Results<Ok<SubscriberImport.Result>, ValidationProblem>> Import(HttpRequest request, SubscriberImport import, CancellationToken ct)
+    {
+        // The parser reads synchronously, which the server forbids on the request body: read it in first (at most Kestrel's 30 MB).
+        using var csv = new MemoryStream();
+        await request.Body.CopyToAsync(csv, ct);
+        csv.Position = 0;
+        var result = await import.ImportAsync(csv, request.Query["file"].FirstOrDefault() ?? "api.csv", ct);
+        return result.Refused
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [.. result.Errors] }, title: "Import abgelehnt: nichts wurde importiert.")
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Move(Task<bool> move, string conflict) =>
+        await move ? TypedResults.NoContent() : TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Nicht möglich");
+
+    private static ProblemHttpResult NotFound(int id) =>
+        TypedResults.Problem($"Es gibt keinen Newsletter mit der Nummer {id}.", statusCode: StatusCodes.Status404NotFound, title: "Nicht gefunden");
+
+    /// <summary>No key configured means no access at all; keys are compared in constant time.</summary>
+    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var expected = http.RequestServices.GetRequiredService<IOptions<CampaignOptions>>().Value.ApiKey;
+        var given = http.Request.Headers["X-Api-Key"].ToString();
+        if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+            return TypedResults.Problem("Ein gültiger API-Schlüssel im Header X-Api-Key ist nötig.", statusCode: StatusCodes.Status401Unauthorized, title: "Nicht angemeldet");
+        return await next(context);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Goldfeder.Features.Campaigns;
+
+public static class CampaignsSetup
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<CampaignOptions>(config.GetSection("Campaigns"));
+        services.AddSingleton<CampaignMail>();
+        services.AddSingleton<CampaignSignal>();
+        services.AddScoped<CampaignControl>();
+        services.AddScoped<SubscriberImport>();
+        services.AddSingleton<CampaignSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
+        services.AddOpenApi();
+        return services;
+    }
+}

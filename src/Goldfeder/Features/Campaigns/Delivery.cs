@@ -1,0 +1,47 @@
+using Goldfeder.Features.Newsletter;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Goldfeder.Features.Campaigns;
+
+/// <summary>
+/// Pending: not yet taken by the server (or leased, see <see cref="Delivery.NextAttemptAtUtc"/>). Sent: the server
+/// answered 250. Failed: temporary failures until the attempts ran out ("retry the failed ones" makes them pending
+/// again). Bounced: refused for good (5xx), the address is suppressed. Skipped: withdrawn, erased or suppressed before
+/// its turn came.
+/// </summary>
+public enum DeliveryStatus { Pending, Sent, Failed, Bounced, Skipped }
+
+/// <summary>One recipient of one campaign, created when the send starts.</summary>
+public class Delivery
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+
+    /// <summary>Null once the subscriber was erased: the row then only counts.</summary>
+    public int? SubscriberId { get; set; }
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>When the delivery is next due. A worker claims it by moving this past its lease, so a crashed worker's deliveries come back by themselves.</summary>
+    public DateTime NextAttemptAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+
+    /// <summary>The server's reply to the last failed attempt.</summary>
+    public string? LastError { get; set; }
+}
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> d)
+    {
+        d.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        d.Property(x => x.LastError).HasMaxLength(1000);
+        d.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
+        d.HasIndex(x => new { x.CampaignId, x.Status });
+        d.HasIndex(x => new { x.CampaignId, x.SubscriberId }).IsUnique();
+        d.HasIndex(x => x.SubscriberId);
+        d.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        d.HasOne<Subscriber>().WithMany().HasForeignKey(x => x.SubscriberId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,58 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Newsletter;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Campaigns;
+
+/// <summary>Claiming due deliveries for one worker, so that no two workers send the same one at the same time.</summary>
+public static class DeliveryClaims
+{
+    public sealed record Claimed(long Id, int CampaignId, int? SubscriberId, int Attempts, string? Email, SubscriberStatus? SubscriberStatus, bool Suppressed);
+
+    /// <summary>
+    /// Moves up to <paramref name="size"/> due deliveries of sending campaigns a lease ahead and returns them with their
+    /// recipients as they are now (so a withdrawal up to this moment is seen). The lease's end, jittered by a random
+    /// number of ticks, marks this claim: only rows carrying it are ours. A crashed worker's rows fall due again when the
+    /// lease ends; nothing is lost, and only those rows can be sent twice.
+    /// </summary>
+    public static async Task<List<Claimed>> ClaimAsync(GoldfederDb db, WriteGate writes, int size, TimeSpan lease, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claim = now + lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000_000));
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var due = db.Database.IsNpgsql()
+                // Several instances claim at once: SKIP LOCKED lets each take other rows instead of queueing on the same ones.
+                ? await db.Database.SqlQuery<long>($"""
+                    SELECT d."Id" AS "Value" FROM "Deliveries" d JOIN "Campaigns" c ON c."Id" = d."CampaignId"
+                    WHERE d."Status" = 'Pending' AND d."NextAttemptAtUtc" <= {now} AND c."Status" = 'Sending'
+                    ORDER BY d."NextAttemptAtUtc", d."Id" LIMIT {size}
+                    FOR UPDATE OF d SKIP LOCKED
+                    """).ToListAsync(ct)
+                // SQLite has one writer, and the write gate already keeps this process's workers in line.
+                : await db.Database.SqlQuery<long>($"""
+                    SELECT d."Id" AS "Value" FROM "Deliveries" d JOIN "Campaigns" c ON c."Id" = d."CampaignId"
+                    WHERE d."Status" = 'Pending' AND d."NextAttemptAtUtc" <= {now} AND c."Status" = 'Sending'
+                    ORDER BY d."NextAttemptAtUtc", d."Id" LIMIT {size}
+                    """).ToListAsync(ct);
+            if (due.Count == 0) return [];
+            await db.Deliveries
+                .Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && d.NextAttemptAtUtc <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextAttemptAtUtc, claim).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return await (
+            from d in db.Deliveries.AsNoTracking()
+            where d.Status == DeliveryStatus.Pending && d.NextAttemptAtUtc == claim
+            join s in db.Subscribers on d.SubscriberId equals s.Id into recipient
+            from s in recipient.DefaultIfEmpty()
+            orderby d.Id
+            select new Claimed(d.Id, d.CampaignId, d.SubscriberId, d.Attempts,
+                s == null ? null : s.Email,
+                s == null ? null : s.Status,
+                s != null && db.Suppressions.Any(x => x.NormalizedEmail == s.NormalizedEmail))
+        ).ToListAsync(ct);
+    }
+}
