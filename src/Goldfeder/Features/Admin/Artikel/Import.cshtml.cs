@@ -7,8 +7,13 @@ namespace Goldfeder.Features.Admin.Artikel;
 
 /// <summary>The WordPress import from the browser: the same importer as <c>Goldfeder import wordpress FILE.xml</c>.</summary>
 [Authorize(Roles = $"{Roles.Admin},{Roles.Editor}")]
+// An export of a long-running blog is larger than Kestrel's default 30 MB request limit.
+[RequestSizeLimit(ImportLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportLimit)]
 public sealed class ImportModel(WordpressImporter importer, AuditLog audit) : PageModel
 {
+    private const long ImportLimit = 200L * 1024 * 1024;
+
     public string? Error { get; private set; }
     public string? Result { get; private set; }
 
