@@ -2,6 +2,7 @@ using Goldfeder.Cli;
 using Goldfeder.Data;
 using Goldfeder.Features.Admin;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Articles.Images;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
 using Goldfeder.Features.Newsletter;
@@ -21,6 +22,7 @@ builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
 builder.Services.AddAdmin(builder.Environment);
+builder.Services.AddImages(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.UseSite();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
+app.MapImages();
 app.MapCampaignsApi();
 app.MapOpenApi();
 

@@ -1,17 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Goldfeder.Features.Admin;
+using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Newsletter;
 
 namespace Goldfeder.Cli;
 
 /// <summary>
 /// Operator commands, run on the same services as the site but without a web server:
-/// <c>dotnet Goldfeder.dll consent proof|export|erase ADDRESS</c>.
+/// <c>dotnet Goldfeder.dll consent proof|export|erase ADDRESS</c>, <c>admin create …</c>, <c>import wordpress FILE.xml</c>.
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -47,10 +48,13 @@ public static class OperatorCommands
                 return await CampaignCommands.SendAsync(services, campaignId, output, ct);
             case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
                 return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
+            case ["import", "wordpress", var file]:
+                return await ImportWordpressAsync(scope.ServiceProvider, file, output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage: Goldfeder consent proof|export|erase ADDRESS");
                 await Console.Error.WriteLineAsync("       Goldfeder admin create --email ADDRESS --role ROLE [--generate-password]   (password from standard input)");
                 await Console.Error.WriteLineAsync(CampaignCommands.Usage);
+                await Console.Error.WriteLineAsync("       Goldfeder import wordpress FILE.xml   (a WordPress export, Tools → Export)");
                 return 2;
         }
     }
@@ -73,6 +77,31 @@ public static class OperatorCommands
         await output.WriteLineAsync($"created: {email} ({role})");
         if (generate) await output.WriteLineAsync($"password: {password}");
         return 0;
+    }
+
+    /// <summary>A refused file names its line and reason on stderr and exits 1; nothing of it is imported.</summary>
+    private static async Task<int> ImportWordpressAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"no such file: {file}");
+            return 2;
+        }
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            var summary = await services.GetRequiredService<WordpressImporter>().ImportAsync(stream, "operator command", ct);
+            if (summary.Imported > 0)
+                await services.GetRequiredService<AuditLog>().RecordAsync("operator command", "wordpress.import", Path.GetFileName(file), after: summary.ToString(), ct: ct);
+            await output.WriteLineAsync(summary.ToString());
+            return 0;
+        }
+        catch (WxrFormatException e)
+        {
+            await Console.Error.WriteLineAsync($"{file}: {e.Message}; nothing was imported");
+            await output.FlushAsync(ct);
+            return 1;
+        }
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -21,6 +21,9 @@ public abstract class GoldfederDb(DbContextOptions options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Features.Articles.WordpressImport.WordpressPost> WordpressPosts => Set<Features.Articles.WordpressImport.WordpressPost>();
+    public DbSet<Features.Articles.Images.Image> Images => Set<Features.Articles.Images.Image>();
+    public DbSet<Features.Articles.Images.ImageVariant> ImageVariants => Set<Features.Articles.Images.ImageVariant>();
     public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();

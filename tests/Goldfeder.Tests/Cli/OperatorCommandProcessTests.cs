@@ -36,6 +36,33 @@ public class OperatorCommandProcessTests
         });
     }
 
+    [Fact]
+    public async Task Import_wordpress_prints_a_summary_and_refuses_a_broken_file_with_its_line()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var broken = Path.Combine(Path.GetTempPath(), $"wxr-{Guid.NewGuid():N}.xml");
+            File.WriteAllText(broken, File.ReadAllText(Features.Articles.WordpressImportTests.Export).Replace("<title><![CDATA[Platin im Überblick]]></title>", "<title></title>"));
+            try
+            {
+                var refused = await RunAsync(database, "", "import", "wordpress", broken);
+                Assert.Equal(1, refused.Code);
+                Assert.Contains("line 131: Beitrag ohne Titel; nothing was imported", refused.Error);
+
+                var imported = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                Assert.True(imported.Code == 0, imported.Error);
+                Assert.Equal("imported: 4 (published 2, scheduled 1, drafts 1), skipped as already imported: 0", imported.Output.Trim());
+
+                var again = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                Assert.Equal("imported: 0 (published 0, scheduled 0, drafts 0), skipped as already imported: 4", again.Output.Trim());
+            }
+            finally
+            {
+                File.Delete(broken);
+            }
+        });
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(string database, string input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -14,6 +14,9 @@ public class Article
     public required string Lead { get; set; }
     public required string BodyMarkdown { get; set; }
 
+    /// <summary>The byline's display name ("von Max Muster"); empty shows no byline.</summary>
+    public string Author { get; set; } = "";
+
     /// <summary>Sanitised HTML rendered from <see cref="BodyMarkdown"/> when the article is saved, never per request.</summary>
     public string BodyHtml { get; set; } = "";
 
@@ -43,6 +46,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.HasIndex(x => x.Slug).IsUnique();
         a.Property(x => x.Title).HasMaxLength(300);
         a.Property(x => x.Lead).HasMaxLength(2000);
+        a.Property(x => x.Author).HasMaxLength(200);
         a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         a.HasIndex(x => new { x.Status, x.PublishedAtUtc });
         a.HasMany(x => x.Related).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -12,6 +12,9 @@ public sealed class ArticleDraft
     public string? Slug { get; set; }
     public string? Lead { get; set; }
     public string? Body { get; set; }
+
+    /// <summary>The byline's display name; the admin proposes the logged-in editor's name for a new article.</summary>
+    public string? Author { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public string? Date { get; set; }
     public string? Time { get; set; }
@@ -28,7 +31,7 @@ public sealed class ArticleDraft
         var at = BerlinTime.ToBerlin(article.PublishedAtUtc);
         return new ArticleDraft
         {
-            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Status = article.Status,
+            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Author = article.Author, Status = article.Status,
             Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = at.ToString("HH:mm", CultureInfo.InvariantCulture),
             Categories = string.Join(", ", article.Categories.Select(c => c.Name)),
             Tags = string.Join(", ", article.Tags.Select(t => t.Name)),
@@ -55,12 +58,14 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         var title = draft.Title?.Trim() ?? "";
         var lead = draft.Lead?.Trim() ?? "";
         var body = draft.Body ?? "";
+        var author = draft.Author?.Trim() ?? "";
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Articles.Slug.From(title) : draft.Slug.Trim();
 
         if (title.Length == 0) errors["Title"] = "Bitte geben Sie eine Überschrift ein.";
         else if (title.Length > 300) errors["Title"] = "Die Überschrift darf höchstens 300 Zeichen haben.";
         if (lead.Length == 0) errors["Lead"] = "Bitte geben Sie einen Vorspann ein.";
         else if (lead.Length > 2000) errors["Lead"] = "Der Vorspann darf höchstens 2.000 Zeichen haben.";
+        if (author.Length > 200) errors["Author"] = "Der Name des Autors darf höchstens 200 Zeichen haben.";
         if (body.Trim().Length == 0) errors["Body"] = "Bitte schreiben Sie den Artikeltext.";
         if (!Articles.Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
         else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, ct)) errors["Slug"] = $"Die Adresse „{slug}“ ist schon vergeben.";
@@ -91,6 +96,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         article.Slug = slug;
         article.Lead = lead;
         article.BodyMarkdown = body;
+        article.Author = author;
         article.Status = draft.Status;
         article.PublishedAtUtc = at ?? now;
         return errors;
@@ -107,6 +113,18 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         var slugs = bySlug.Keys.ToList();
         var found = await set.Where(x => slugs.Contains(x.Slug)).ToListAsync(ct);
         return [.. found, .. bySlug.Where(kv => found.All(f => f.Slug != kv.Key)).Select(kv => create(kv.Value, kv.Key))];
+    }
+
+    /// <summary>
+    /// A byline proposed from a login address, since accounts carry no display name: "max.muster@…" becomes "Max Muster".
+    /// The editor can change it before saving.
+    /// </summary>
+    public static string AuthorFromEmail(string? email)
+    {
+        var local = (email ?? "").Split('@')[0];
+        var words = local.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
+        return string.Join(' ', words);
     }
 
     /// <summary>Berlin wall-clock time to UTC. A time skipped by the spring clock change is an error; a doubled autumn hour means its first occurrence.</summary>
@@ -135,6 +153,6 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
     /// <summary>The fields the audit log keeps before and after a change.</summary>
     public static string Snapshot(Article a) => JsonSerializer.Serialize(new
     {
-        a.Title, a.Slug, a.Lead, Status = a.Status.ToString(), a.PublishedAtUtc, a.BodyMarkdown,
+        a.Title, a.Slug, a.Lead, a.Author, Status = a.Status.ToString(), a.PublishedAtUtc, a.BodyMarkdown,
     });
 }

@@ -21,6 +21,7 @@ public class ArticleRevision
     public required string Slug { get; set; }
     public required string Lead { get; set; }
     public required string BodyMarkdown { get; set; }
+    public string Author { get; set; } = "";
     public ArticleStatus Status { get; set; }
     public DateTime PublishedAtUtc { get; set; }
 }
@@ -43,6 +44,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         r.Property(x => x.Title).HasMaxLength(300);
         r.Property(x => x.Slug).HasMaxLength(200);
         r.Property(x => x.Lead).HasMaxLength(2000);
+        r.Property(x => x.Author).HasMaxLength(200);
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         r.HasIndex(x => new { x.ArticleId, x.SavedAtUtc });
         r.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);

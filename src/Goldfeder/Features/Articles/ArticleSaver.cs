@@ -13,7 +13,38 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
 {
     public async Task SaveAsync(Article article, CancellationToken ct = default) => await SaveAsync(article, "system", ct);
 
-    public async Task SaveAsync(Article article, string savedBy, CancellationToken ct = default)
+    public Task SaveAsync(Article article, string savedBy, CancellationToken ct = default) => SaveAllAsync([article], savedBy, ct);
+
+    /// <summary>
+    /// Saves several articles in one transaction: all of them or none (the WordPress import). Whatever else the caller
+    /// added to the same <see cref="GoldfederDb"/> beforehand is saved in that transaction too.
+    /// </summary>
+    public async Task SaveAllAsync(IReadOnlyList<Article> articles, string savedBy, CancellationToken ct = default)
+    {
+        var evictEverything = articles.Count > 1;
+        foreach (var article in articles) evictEverything |= await StageAsync(article, ct);
+
+        using (await writes.EnterAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            foreach (var article in articles)
+            {
+                db.ArticleRevisions.Add(new ArticleRevision
+                {
+                    ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
+                    Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await cache.EvictByTagAsync(evictEverything || articles.Count == 0 ? PublicCache.Tag : PublicCache.Shows(articles[0].Id), ct);
+    }
+
+    /// <summary>Checks and prepares one article for the save; says whether every public page must be evicted.</summary>
+    private async Task<bool> StageAsync(Article article, CancellationToken ct)
     {
         if (!Slug.IsValid(article.Slug))
             throw new ArgumentException($"'{article.Slug}' is not a valid slug (lower-case a–z, 0–9 and single hyphens).", nameof(article));
@@ -21,7 +52,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
             throw new ArgumentException($"The slug '{article.Slug}' is already taken.", nameof(article));
 
         article.PublishedAtUtc = DateTime.SpecifyKind(article.PublishedAtUtc, DateTimeKind.Utc);
-        article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown);
+        article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown, await Images.ImageStore.ReferencedAsync(db, article.BodyMarkdown, ct));
         article.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         var evictEverything = ChangesWhatListsShow(article);
         if (article.Id == 0) db.Articles.Add(article);
@@ -29,21 +60,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
         // A slug taken again stops redirecting elsewhere.
         var reused = await db.FormerSlugs.FirstOrDefaultAsync(f => f.Slug == article.Slug, ct);
         if (reused is not null) db.FormerSlugs.Remove(reused);
-
-        using (await writes.EnterAsync(ct))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            db.ArticleRevisions.Add(new ArticleRevision
-            {
-                ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
-                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
-            });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-
-        await cache.EvictByTagAsync(evictEverything ? PublicCache.Tag : PublicCache.Shows(article.Id), ct);
+        return evictEverything;
     }
 
     /// <summary>

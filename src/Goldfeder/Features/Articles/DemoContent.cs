@@ -31,6 +31,7 @@ public static class DemoContent
                 Title = file.Meta.Title,
                 Lead = file.Meta.Lead,
                 BodyMarkdown = file.Body,
+                Author = file.Meta.Author,
                 Status = ArticleStatus.Published,
                 PublishedAtUtc = DateTimeOffset.Parse(file.Meta.Published, CultureInfo.InvariantCulture).UtcDateTime,
             };
@@ -72,6 +73,7 @@ public static class DemoContent
         public string Slug { get; set; } = "";
         public string Title { get; set; } = "";
         public string Lead { get; set; } = "";
+        public string Author { get; set; } = "";
         public string Published { get; set; } = "";
         public List<string> Related { get; set; } = [];
     }

@@ -10,6 +10,6 @@ public static class RevisionDiff
         InlineDiffBuilder.Diff(AsText(older), AsText(newer)).Lines;
 
     private static string AsText(ArticleRevision r) =>
-        $"Überschrift: {r.Title}\nAdresse: /news/{r.Slug}\nStatus: {ArticleEditor.StatusLabel(r.Status)}\n" +
+        $"Überschrift: {r.Title}\nAdresse: /news/{r.Slug}\nStatus: {ArticleEditor.StatusLabel(r.Status)}\nAutor: {r.Author}\n" +
         $"Zeit: {BerlinTime.Date(r.PublishedAtUtc)} {BerlinTime.Time(r.PublishedAtUtc)}\nVorspann: {r.Lead}\n\n{r.BodyMarkdown}";
 }

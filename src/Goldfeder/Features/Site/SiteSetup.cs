@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Articles.WordpressImport;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Goldfeder.Features.Site;
@@ -29,6 +30,7 @@ public static class SiteSetup
         services.AddScoped<ArticleSaver>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<WordpressImporter>();
         services.AddSingleton<Goldfeder.Data.Secrets>();
         services.AddSingleton<Goldfeder.Data.WriteGate>();
         return services;
@@ -41,6 +43,7 @@ public static class SiteSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseExceptionHandler("/fehler"));
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseWordpressRedirects();
         // Output cache outside compression: the compressed body is what gets cached, so it is compressed once.
         app.UseOutputCache();
         app.UseResponseCompression();

@@ -50,6 +50,22 @@ public sealed class ArticleAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_byline_proposes_the_editors_name_and_shows_the_author_next_to_the_date()
+    {
+        Assert.Equal(0, (await _app.CreateAccountAsync("max.muster@example.de", "Editor", "Test-Passwort-12345")).Code);
+        var editor = await _app.LoggedInAsync("max.muster@example.de", "Test-Passwort-12345");
+        var form = await editor.GetStringAsync("/admin/artikel/bearbeiten");
+        Assert.Contains("name=\"Draft.Author\" value=\"Max Muster\"", form);
+
+        var fields = Draft("Autorenzeile im Test", "Published", "2026-01-05", "09:00").Append(("Draft.Author", "Erika Mustermann")).ToArray();
+        await editor.PostAsync("/admin/artikel/bearbeiten", Form(TokenIn(form), fields));
+
+        var (_, page) = await _app.GetPageAsync("/news/autorenzeile-im-test");
+        Assert.Equal("von Erika Mustermann", page.QuerySelector(".article-meta .article-author")!.TextContent);
+        Assert.Equal("Erika Mustermann", (await FindAsync("autorenzeile-im-test"))!.Author);
+    }
+
+    [Fact]
     public async Task A_scheduled_article_appears_when_its_time_has_come()
     {
         var editor = await _app.StaffAsync("Editor");

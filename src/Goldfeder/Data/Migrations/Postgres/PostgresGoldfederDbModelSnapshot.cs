@@ -177,6 +177,11 @@ namespace Goldfeder.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("text");
@@ -249,6 +254,11 @@ namespace Goldfeder.Data.Migrations.Postgres
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -334,6 +344,71 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("FormerSlugs");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Images");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
+                {
+                    b.Property<int>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImageId", "Width");
+
+                    b.ToTable("ImageVariants");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Articles.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -358,6 +433,36 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Guid")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Guid")
+                        .IsUnique();
+
+                    b.HasIndex("OldPath");
+
+                    b.ToTable("WordpressPosts");
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Campaign", b =>
@@ -1118,6 +1223,26 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
@@ -1230,6 +1355,11 @@ namespace Goldfeder.Data.Migrations.Postgres
             modelBuilder.Entity("Goldfeder.Features.Articles.Article", b =>
                 {
                     b.Navigation("Related");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Careers.Application", b =>

@@ -168,6 +168,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -238,6 +243,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
@@ -321,6 +331,69 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("FormerSlugs");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Images");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
+                {
+                    b.Property<int>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImageId", "Width");
+
+                    b.ToTable("ImageVariants");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Articles.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -343,6 +416,36 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guid")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Guid")
+                        .IsUnique();
+
+                    b.HasIndex("OldPath");
+
+                    b.ToTable("WordpressPosts");
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Campaign", b =>
@@ -1081,6 +1184,26 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.WordpressImport.WordpressPost", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
@@ -1193,6 +1316,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
             modelBuilder.Entity("Goldfeder.Features.Articles.Article", b =>
                 {
                     b.Navigation("Related");
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Careers.Application", b =>

@@ -1,5 +1,6 @@
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Articles.Images;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
         if (Id is null)
         {
             var now = BerlinTime.ToBerlin(clock.GetUtcNow().UtcDateTime);
-            Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm") };
+            Draft = new ArticleDraft { Date = now.ToString("yyyy-MM-dd"), Time = now.ToString("HH:mm"), Author = ArticleEditor.AuthorFromEmail(User.Identity?.Name) };
             return Page();
         }
         var article = await WithTopics(db.Articles.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == Id, ct);
@@ -55,12 +56,13 @@ public sealed class BearbeitenModel(GoldfederDb db, ArticleEditor editor, Articl
     }
 
     /// <summary>The preview while typing: the draft through the same Markdown renderer and the same template as the public page. Nothing is saved.</summary>
-    public IActionResult OnPostVorschau()
+    public async Task<IActionResult> OnPostVorschauAsync(CancellationToken ct)
     {
         var article = NewArticle();
         article.Title = Draft.Title ?? "";
         article.Lead = Draft.Lead ?? "";
-        article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "");
+        article.Author = Draft.Author?.Trim() ?? "";
+        article.BodyHtml = MarkdownRenderer.ToSafeHtml(Draft.Body ?? "", await ImageStore.ReferencedAsync(db, Draft.Body ?? "", ct));
         article.PublishedAtUtc = ArticleEditor.ParseBerlin(Draft.Date, Draft.Time, out _) ?? clock.GetUtcNow().UtcDateTime;
         Response.Headers.CacheControl = "no-store";
         return Partial("/Features/Articles/_Article.cshtml", article);

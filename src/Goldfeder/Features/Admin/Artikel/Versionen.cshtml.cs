@@ -46,6 +46,7 @@ public sealed class VersionenModel(GoldfederDb db, ArticleSaver saver, AuditLog 
         article.Slug = revision.Slug;
         article.Lead = revision.Lead;
         article.BodyMarkdown = revision.BodyMarkdown;
+        article.Author = revision.Author;
         var actor = User.Identity?.Name ?? "?";
         await saver.SaveAsync(article, actor, ct);
         await audit.RecordAsync(actor, "article.restore", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);

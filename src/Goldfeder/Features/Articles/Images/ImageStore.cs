@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Goldfeder.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Articles.Images;
+
+/// <summary>The sizes of an uploaded image's variants, for the renderer's srcset (no image bytes).</summary>
+public sealed record ImageSizes(string Key, string Alt, List<(int Width, int Height)> Variants);
+
+/// <summary>
+/// Uploads in, variants out. Images live in the database like everything else, so several instances on one
+/// PostgreSQL serve the same pictures without a shared folder.
+/// </summary>
+public sealed partial class ImageStore(GoldfederDb db, WriteGate writes, TimeProvider clock, IOptions<ImageOptions> options)
+{
+    public ImageOptions Options => options.Value;
+
+    /// <summary>Checks, resizes and stores an upload; German <see cref="ImageRejectedException"/> when it is refused.</summary>
+    public async Task<Image> UploadAsync(Stream upload, long length, string? alt, string uploadedBy, CancellationToken ct)
+    {
+        var text = alt?.Trim() ?? "";
+        if (text.Length == 0)
+            throw new ImageRejectedException("Bitte beschreiben Sie das Bild in einem Alternativtext (für Screenreader und Suchmaschinen).");
+        if (text.Length > 300) throw new ImageRejectedException("Der Alternativtext darf höchstens 300 Zeichen haben.");
+        if (length > Options.MaxBytes)
+            throw new ImageRejectedException($"Die Datei ist zu groß (höchstens {Options.MaxBytes / (1024 * 1024)} MB).");
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        if (buffer.Length > Options.MaxBytes)
+            throw new ImageRejectedException($"Die Datei ist zu groß (höchstens {Options.MaxBytes / (1024 * 1024)} MB).");
+        if (buffer.Length == 0) throw new ImageRejectedException("Bitte wählen Sie eine Bilddatei aus.");
+
+        var (width, height, variants) = ImageResizer.Resize(buffer.ToArray(), Options);
+        var image = new Image
+        {
+            Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Alt = text, Width = width, Height = height,
+            UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = uploadedBy,
+            Variants = variants.Select(v => new ImageVariant { Width = v.Width, Height = v.Height, ContentType = "image/webp", Data = v.Data }).ToList(),
+        };
+        db.Images.Add(image);
+        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        return image;
+    }
+
+    public Task<ImageVariant?> VariantAsync(string key, int width, CancellationToken ct) =>
+        db.ImageVariants.AsNoTracking().Where(v => v.Width == width && db.Images.Any(i => i.Id == v.ImageId && i.Key == key)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The newest uploads, for the admin's picker.</summary>
+    public Task<List<ImageSizes>> LatestAsync(int count, CancellationToken ct) =>
+        db.Images.AsNoTracking().OrderByDescending(i => i.Id).Take(count)
+            .Select(i => new { i.Key, i.Alt, Variants = i.Variants.Select(v => new { v.Width, v.Height }).ToList() })
+            .AsAsyncEnumerable().Select(i => new ImageSizes(i.Key, i.Alt, i.Variants.Select(v => (v.Width, v.Height)).ToList()))
+            .ToListAsync(ct).AsTask();
+
+    /// <summary>The uploaded images a Markdown text shows, by key, for <see cref="MarkdownRenderer"/>.</summary>
+    public static async Task<Dictionary<string, ImageSizes>> ReferencedAsync(GoldfederDb db, string markdown, CancellationToken ct)
+    {
+        var keys = ImageUrl().Matches(markdown).Select(m => m.Groups[1].Value).Distinct().ToList();
+        if (keys.Count == 0) return [];
+        var found = await db.Images.AsNoTracking().Where(i => keys.Contains(i.Key))
+            .Select(i => new { i.Key, i.Alt, Variants = i.Variants.Select(v => new { v.Width, v.Height }).ToList() })
+            .ToListAsync(ct);
+        return found.ToDictionary(i => i.Key, i => new ImageSizes(i.Key, i.Alt, i.Variants.Select(v => (v.Width, v.Height)).OrderBy(v => v.Width).ToList()));
+    }
+
+    /// <summary>An uploaded image's address: <c>/bilder/KEY-WIDTH.webp</c>.</summary>
+    [GeneratedRegex(@"/bilder/([0-9a-f]{16})-(\d{1,5})\.webp")]
+    public static partial Regex ImageUrl();
+}
