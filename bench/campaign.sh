@@ -49,7 +49,7 @@ sleep 0.5
 export ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Goldfeder="Data Source=$TMP/bench.db" \
   Site__BaseUrl="https://www.example.de" Logging__LogLevel__Default=Warning \
   Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SINK_PORT" Mail__Smtp__Security=None \
-  Campaigns__Concurrency="$CONCURRENCY"
+  Campaigns__Concurrency="$CONCURRENCY" Campaigns__BatchSize="${BATCH:-200}"
 goldfeder() { ( cd "$TMP/site" && dotnet Goldfeder.dll "$@" ); }
 # Wall time and peak RSS (kB) of a command, from the kernel's accounting of the finished child.
 measure() { python3 - "$@" <<'PY'
