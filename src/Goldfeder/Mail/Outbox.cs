@@ -35,15 +35,5 @@ public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clo
     public void Wake() => signal.Wake();
 }
 
-/// <summary>Lets a committed mail start the sender at once instead of at its next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0);
-
-    public void Wake()
-    {
-        if (_signal.CurrentCount == 0) _signal.Release();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+/// <summary>Lets a committed mail start the <see cref="OutboxSender"/> at once.</summary>
+public sealed class OutboxSignal : Wakeup;

@@ -117,12 +117,12 @@ public sealed class OutboxSender(
                 await FailAsync(db, mail.Id, $"gave up after {attempts} attempts: {e.Message}");
                 return false;
             }
-            var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+            var next = clock.GetUtcNow().UtcDateTime + Retry.Backoff(attempts, _options.RetryBase, _options.RetryMax);
             log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
             using var _ = await writes.EnterAsync(CancellationToken.None);
             await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.NextAttemptAtUtc, next)
-                .SetProperty(m => m.LastError, Truncate(e.Message)), CancellationToken.None);
+                .SetProperty(m => m.LastError, Retry.Clip(e.Message)), CancellationToken.None);
         }
         return false;
     }
@@ -132,17 +132,8 @@ public sealed class OutboxSender(
         using var _ = await writes.EnterAsync(CancellationToken.None);
         await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Status, OutboxStatus.Failed)
-            .SetProperty(m => m.LastError, Truncate(reason)), CancellationToken.None);
+            .SetProperty(m => m.LastError, Retry.Clip(reason)), CancellationToken.None);
     }
-
-    internal TimeSpan Backoff(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryBase.Ticks * factor, _options.RetryMax.Ticks));
-        return delay;
-    }
-
-    private static string Truncate(string s) => s.Length <= 1000 ? s : s[..1000];
 }
 
 /// <summary><c>Mail:Outbox:*</c>.</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Goldfeder.Features.Site;
 
 namespace Goldfeder.Features.Articles;
 
@@ -50,20 +49,12 @@ public static class DemoContent
         return added.Count;
     }
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     internal static DemoFile Parse(string path)
     {
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var parts = text.Split("---\n", 3);
-        if (parts.Length != 3 || parts[0].Length != 0)
-            throw new InvalidDataException($"{path}: expected front matter between two '---' lines.");
-        var meta = Yaml.Deserialize<FrontMatter>(parts[1]);
+        var (meta, body) = FrontMatterFile.Read<FrontMatter>(path);
         if (string.IsNullOrWhiteSpace(meta.Slug) || string.IsNullOrWhiteSpace(meta.Title))
             throw new InvalidDataException($"{path}: front matter needs slug and title.");
-        return new DemoFile(meta, parts[2].Trim() + "\n");
+        return new DemoFile(meta, body);
     }
 
     internal sealed record DemoFile(FrontMatter Meta, string Body);

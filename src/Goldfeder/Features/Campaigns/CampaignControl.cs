@@ -95,7 +95,7 @@ public sealed class CampaignControl(GoldfederDb db, WriteGate writes, CampaignMa
               AND NOT EXISTS (SELECT 1 FROM "Suppressions" x WHERE x."NormalizedEmail" = s."NormalizedEmail")
             """, ct);
         await tx.CommitAsync(ct);
-        signal.Notify();
+        signal.Wake();
         return recipients;
     }
 
@@ -104,7 +104,7 @@ public sealed class CampaignControl(GoldfederDb db, WriteGate writes, CampaignMa
     public async Task<bool> ResumeAsync(int id, CancellationToken ct)
     {
         var resumed = await MoveAsync(id, CampaignStatus.Paused, CampaignStatus.Sending, ct);
-        if (resumed) signal.Notify();
+        if (resumed) signal.Wake();
         return resumed;
     }
 
@@ -141,7 +141,7 @@ public sealed class CampaignControl(GoldfederDb db, WriteGate writes, CampaignMa
             await db.Campaigns.Where(c => c.Id == id && c.Status == CampaignStatus.Sent)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Sending).SetProperty(c => c.FinishedAtUtc, (DateTime?)null), ct);
         await tx.CommitAsync(ct);
-        signal.Notify();
+        signal.Wake();
         return retried;
     }
 
@@ -185,15 +185,5 @@ public sealed class CampaignControl(GoldfederDb db, WriteGate writes, CampaignMa
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>Wakes the sender when a send starts or resumes, instead of waiting for its next poll.</summary>
-public sealed class CampaignSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { _signal.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+/// <summary>Wakes the <see cref="CampaignSender"/> when a send starts or resumes.</summary>
+public sealed class CampaignSignal : Wakeup;

@@ -20,6 +20,9 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
 {
     public const string WithdrawPlaceholder = "{{abmelden}}";
 
+    // Parsed once; each message gets its own copy, since MimeKit's address lists subscribe to their addresses' changes.
+    private readonly MailboxAddress _from = MailboxAddress.Parse(newsletter.Value.From);
+
     public sealed record DigestArticle(string Title, string Lead, string Url);
 
     public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest)
@@ -73,13 +76,12 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     /// <summary>One recipient's mail: the frozen rendering with their withdrawal link, and headers of their own.</summary>
     public MimeMessage For(Campaign campaign, string to, string withdrawUrl)
     {
-        var from = MailboxAddress.Parse(newsletter.Value.From);
         var message = new MimeMessage();
-        message.From.Add(from);
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = campaign.Subject;
         message.Date = DateTimeOffset.UtcNow;
-        message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        message.MessageId = MimeUtils.GenerateMessageId(_from.Domain);
         message.Headers.Add("List-Id", newsletter.Value.ListId);
         message.Headers.Add("List-Unsubscribe", $"<{withdrawUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

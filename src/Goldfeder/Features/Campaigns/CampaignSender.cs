@@ -198,10 +198,10 @@ public sealed class CampaignSender(
         foreach (var (id, (reply, normalized)) in outcome.Refused)
         {
             await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.Status, DeliveryStatus.Bounced).SetProperty(d => d.LastError, Truncate(reply)), ct);
+                .SetProperty(d => d.Status, DeliveryStatus.Bounced).SetProperty(d => d.LastError, Retry.Clip(reply)), ct);
             // Another instance may suppress the same address at the same moment; its row is as good as ours.
             var campaignId = batch.First(b => b.Id == id).CampaignId;
-            var reason = Truncate(reply);
+            var reason = Retry.Clip(reply);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Suppressions" ("NormalizedEmail", "Reason", "CreatedAtUtc", "CampaignId")
                 VALUES ({normalized}, {reason}, {now}, {campaignId}) ON CONFLICT DO NOTHING
@@ -211,10 +211,10 @@ public sealed class CampaignSender(
         {
             if (attempts >= _options.MaxAttempts)
                 await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
-                    .SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.LastError, Truncate(error)), ct);
+                    .SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.LastError, Retry.Clip(error)), ct);
             else
                 await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
-                    .SetProperty(d => d.NextAttemptAtUtc, now + Backoff(attempts)).SetProperty(d => d.LastError, Truncate(error)), ct);
+                    .SetProperty(d => d.NextAttemptAtUtc, now + Retry.Backoff(attempts, _options.RetryBase, _options.RetryMax)).SetProperty(d => d.LastError, Retry.Clip(error)), ct);
         }
         await PauseOnRefusalRunsAsync(db, batch, outcome, ct);
         await tx.CommitAsync(ct);
@@ -234,7 +234,7 @@ public sealed class CampaignSender(
             if (run < _options.PauseAfterConsecutiveRefusals) continue;
             var reason = $"{run} Empfänger nacheinander endgültig abgelehnt, zuletzt: {outcome.Refused.Values.First().Reply}";
             await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Paused).SetProperty(c => c.PauseReason, Truncate(reason)), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Paused).SetProperty(c => c.PauseReason, Retry.Clip(reason)), ct);
             _refusalsInARow[campaignId] = 0;
             log.LogWarning("Campaign {Id} paused: {Reason}", campaignId, reason);
         }
@@ -250,11 +250,6 @@ public sealed class CampaignSender(
             .Where(c => c.Status == CampaignStatus.Sending && !db.Deliveries.Any(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Pending))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.FinishedAtUtc, now), ct);
     }
-
-    internal TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromTicks((long)Math.Min(_options.RetryBase.Ticks * Math.Pow(2, Math.Min(attempts - 1, 20)), _options.RetryMax.Ticks));
-
-    private static string Truncate(string s) => s.Length <= 1000 ? s : s[..1000];
 
     public override void Dispose()
     {

@@ -55,11 +55,7 @@ public static class CampaignsApi
 
     private static async Task<Results<Ok<SubscriberImport.Result>, ValidationProblem>> Import(HttpRequest request, SubscriberImport import, CancellationToken ct)
     {
-        // The parser reads synchronously, which the server forbids on the request body: read it in first (at most Kestrel's 30 MB).
-        using var csv = new MemoryStream();
-        await request.Body.CopyToAsync(csv, ct);
-        csv.Position = 0;
-        var result = await import.ImportAsync(csv, request.Query["file"].FirstOrDefault() ?? "api.csv", ct);
+        var result = await import.ImportAsync(request.Body, request.Query["file"].FirstOrDefault() ?? "api.csv", ct);
         return result.Refused
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [.. result.Errors] }, title: "Import abgelehnt: nichts wurde importiert.")
             : TypedResults.Ok(result);

@@ -33,6 +33,14 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
     public async Task<Result> ImportAsync(Stream csv, string fileName, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
+        // The CSV parser reads synchronously, which a request body forbids: anything but a file or memory is read in first.
+        if (csv is not (FileStream or MemoryStream))
+        {
+            var buffered = new MemoryStream();
+            await csv.CopyToAsync(buffered, ct);
+            buffered.Position = 0;
+            csv = buffered;
+        }
         var (rows, duplicates, errors) = Parse(csv);
         if (errors.Count > 0) return new Result(0, 0, 0, duplicates, errors);
         if (rows.Count == 0) return new Result(0, 0, 0, duplicates, ["Die Datei enthält keine Adressen."]);

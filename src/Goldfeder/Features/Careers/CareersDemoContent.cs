@@ -1,7 +1,6 @@
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Goldfeder.Features.Site;
 
 namespace Goldfeder.Features.Careers;
 
@@ -46,17 +45,12 @@ public static class CareersDemoContent
         return added;
     }
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-
     private static (FrontMatter Meta, string Body) Parse(string path)
     {
-        var parts = File.ReadAllText(path).ReplaceLineEndings("\n").Split("---\n", 3);
-        if (parts.Length != 3 || parts[0].Length != 0)
-            throw new InvalidDataException($"{path}: expected front matter between two '---' lines.");
-        var meta = Yaml.Deserialize<FrontMatter>(parts[1]);
+        var (meta, body) = FrontMatterFile.Read<FrontMatter>(path);
         if (string.IsNullOrWhiteSpace(meta.Slug) || string.IsNullOrWhiteSpace(meta.Title) || string.IsNullOrWhiteSpace(meta.Location))
             throw new InvalidDataException($"{path}: front matter needs slug, title and location.");
-        return (meta, parts[2].Trim() + "\n");
+        return (meta, body);
     }
 
     private sealed class FrontMatter

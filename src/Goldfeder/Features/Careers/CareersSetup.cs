@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Goldfeder.Features.Site;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -20,17 +20,10 @@ public static class CareersSetup
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();
 
-        // Per IP, POSTs only: reading the postings is never limited. The status code page answers 429 in German.
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApplicationRateLimit, http =>
+        services.Configure<RateLimiterOptions>(o => o.AddPostsPerIp(ApplicationRateLimit, sp =>
         {
-            if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-            var options = http.RequestServices.GetRequiredService<IOptions<CareersOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.ApplicationsPerIpPerWindow,
-                Window = options.ApplicationWindow,
-                QueueLimit = 0,
-            });
+            var options = sp.GetRequiredService<IOptions<CareersOptions>>().Value;
+            return (options.ApplicationsPerIpPerWindow, options.ApplicationWindow);
         }));
         return services;
     }

@@ -2,7 +2,7 @@ namespace Goldfeder.Features.Careers;
 
 /// <summary>
 /// Where applicants' files live. The seam for a multi-instance deployment: the default is a local folder; shared storage
-/// (a network folder, an object store) implements the same four calls. Names are chosen by the caller, random, and never
+/// (a network folder, an object store) implements the same three calls. Names are chosen by the caller, random, and never
 /// come from the applicant.
 /// </summary>
 public interface IFileStore
@@ -10,7 +10,6 @@ public interface IFileStore
     Task SaveAsync(string name, Stream content, CancellationToken ct);
     Task<Stream?> OpenAsync(string name, CancellationToken ct);
     Task DeleteAsync(string name, CancellationToken ct);
-    Task<bool> ExistsAsync(string name, CancellationToken ct);
 }
 
 /// <summary>A folder outside the web root (<c>Careers:FileStore:Path</c>, default <c>data/applications</c>).</summary>
@@ -50,8 +49,6 @@ public sealed class LocalFileStore : IFileStore
         File.Delete(PathOf(name));
         return Task.CompletedTask;
     }
-
-    public Task<bool> ExistsAsync(string name, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(name)));
 
     /// <summary>Stored names are ours (hex), but a name that could leave the folder is refused anyway.</summary>
     private string PathOf(string name)

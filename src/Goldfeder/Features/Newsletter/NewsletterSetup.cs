@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using Goldfeder.Features.Site;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Newsletter;
@@ -20,22 +20,11 @@ public static class NewsletterSetup
         services.AddSingleton<WithdrawalTokens>();
         services.AddHostedService<UnconfirmedSignupCleaner>();
 
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(o => o.AddPostsPerIp(SignupRateLimit, sp =>
         {
-            // The status code page then answers 429 in German.
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignupRateLimit, http =>
-            {
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-                var options = http.RequestServices.GetRequiredService<IOptions<NewsletterOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.SignupsPerIpPerWindow,
-                    Window = options.SignupWindow,
-                    QueueLimit = 0,
-                });
-            });
-        });
+            var options = sp.GetRequiredService<IOptions<NewsletterOptions>>().Value;
+            return (options.SignupsPerIpPerWindow, options.SignupWindow);
+        }));
         return services;
     }
 }

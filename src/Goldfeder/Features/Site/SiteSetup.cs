@@ -27,6 +27,7 @@ public static class SiteSetup
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddProblemDetails();
+        services.AddSingleton<Letters>();
         services.AddScoped<ArticleSaver>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<ArticleEditor>();

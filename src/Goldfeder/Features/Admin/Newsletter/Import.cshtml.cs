@@ -25,7 +25,6 @@ public sealed class ImportModel(SubscriberImport import, AuditLog audit) : PageM
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        // The parser reads synchronously; an uploaded file is buffered by the form reader already, on disk when large.
         await using var stream = datei.OpenReadStream();
         Result = await import.ImportAsync(stream, datei.FileName, ct);
         if (Result.Refused)
