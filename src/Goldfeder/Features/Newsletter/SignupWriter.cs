@@ -13,7 +13,7 @@ namespace Goldfeder.Features.Newsletter;
 /// of its addresses first), its signups are written again one by one.
 /// </summary>
 public sealed class SignupWriter(
-    Signup signup, IServiceScopeFactory scopes, WriteGate writes, ConsentTexts consentTexts,
+    Signup signup, IServiceScopeFactory scopes, WriteGate writes, OutboxSignal signal, ConsentTexts consentTexts,
     IOptions<NewsletterOptions> options, IOptions<SiteOptions> site, TimeProvider clock, ILogger<SignupWriter> log) : BackgroundService
 {
     private const int MaxBatch = 500;
@@ -66,9 +66,8 @@ public sealed class SignupWriter(
         var consent = await consentTexts.CurrentAsync(site.Value.NewsletterBox.Consent, ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var validFor = options.Value.ConfirmationValidFor;
+        var expires = now + options.Value.ConfirmationValidFor;
         var quietSince = now - options.Value.ResendConfirmationAfter;
 
         using (await writes.EnterAsync(ct))
@@ -79,44 +78,32 @@ public sealed class SignupWriter(
             var keys = unique.Select(s => s.NormalizedEmail).ToList();
             var existing = await db.Subscribers.AsNoTracking().Where(s => keys.Contains(s.NormalizedEmail)).ToDictionaryAsync(s => s.NormalizedEmail, ct);
 
+            var fresh = new List<PendingSignup>(unique.Count);
+            var accepted = new List<PendingSignup>(unique.Count);
             foreach (var request in unique)
             {
+                if (!existing.TryGetValue(request.NormalizedEmail, out var known))
+                {
+                    fresh.Add(request);
+                    accepted.Add(request);
+                    continue;
+                }
+                if (known.Status == SubscriberStatus.Confirmed) continue;
+                // Guarded, so that parallel requests (other instances) for one address queue one mail.
                 var hash = request.TokenHash;
-                var requested = new ConsentEvent
-                {
-                    Kind = ConsentEventKind.Requested, AtUtc = now, ConsentTextId = consent.Id, Detail = "confirmation mail queued",
-                    IpAddress = request.Requester.IpAddress, UserAgent = request.Requester.UserAgent, SourcePage = request.Requester.SourcePage,
-                };
-                if (existing.TryGetValue(request.NormalizedEmail, out var known))
-                {
-                    if (known.Status == SubscriberStatus.Confirmed) continue;
-                    // Guarded, so that parallel requests (other instances) for one address queue one mail.
-                    var won = await db.Subscribers
-                        .Where(s => s.Id == known.Id && s.Status != SubscriberStatus.Confirmed
-                                    && (s.ConfirmMailQueuedAtUtc == null || s.ConfirmMailQueuedAtUtc <= quietSince))
-                        .ExecuteUpdateAsync(u => u
-                            .SetProperty(s => s.ConfirmTokenHash, hash)
-                            .SetProperty(s => s.ConfirmTokenExpiresAtUtc, now + validFor)
-                            .SetProperty(s => s.ConfirmMailQueuedAtUtc, now)
-                            .SetProperty(s => s.ConsentTextId, consent.Id), ct);
-                    if (won == 0) continue;
-                    requested.SubscriberId = known.Id;
-                }
-                else
-                {
-                    requested.Subscriber = new Subscriber
-                    {
-                        Email = request.Email, NormalizedEmail = request.NormalizedEmail, Status = SubscriberStatus.Pending,
-                        CreatedAtUtc = now, ConsentTextId = consent.Id,
-                        ConfirmTokenHash = hash, ConfirmTokenExpiresAtUtc = now + validFor, ConfirmMailQueuedAtUtc = now,
-                    };
-                }
-                db.ConsentEvents.Add(requested);
-                outbox.Add(request.Mail);
+                var won = await db.Subscribers
+                    .Where(s => s.Id == known.Id && s.Status != SubscriberStatus.Confirmed
+                                && (s.ConfirmMailQueuedAtUtc == null || s.ConfirmMailQueuedAtUtc <= quietSince))
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(s => s.ConfirmTokenHash, hash)
+                        .SetProperty(s => s.ConfirmTokenExpiresAtUtc, expires)
+                        .SetProperty(s => s.ConfirmMailQueuedAtUtc, now)
+                        .SetProperty(s => s.ConsentTextId, consent.Id), ct);
+                if (won > 0) accepted.Add(request);
             }
-            await db.SaveChangesAsync(ct);
+            await SignupRows.InsertAsync(db, fresh, accepted, consent.Id, now, expires, ct);
             await tx.CommitAsync(ct);
         }
-        outbox.Wake();
+        signal.Wake();
     }
 }
