@@ -15,8 +15,12 @@ public class OutboxMail
     public required string Recipient { get; set; }
     public required string Subject { get; set; }
 
-    /// <summary>The finished MIME message. Emptied once sent: it may hold a secret link.</summary>
+    /// <summary>The finished MIME message, or empty for a mail rendered when sent (<see cref="Kind"/>). Emptied once sent: it may hold a secret link.</summary>
     public byte[] Message { get; set; } = [];
+
+    /// <summary>For a mail rendered when it is sent: which <see cref="IOutboxLetter"/> renders it, from <see cref="Data"/>. Data is emptied once sent.</summary>
+    public string? Kind { get; set; }
+    public string? Data { get; set; }
 
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
@@ -36,6 +40,8 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         m.Property(x => x.Subject).HasMaxLength(300);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         m.Property(x => x.LastError).HasMaxLength(1000);
+        m.Property(x => x.Kind).HasMaxLength(50);
+        m.Property(x => x.Data).HasMaxLength(2000);
         m.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });
         m.HasIndex(x => x.Recipient);
     }

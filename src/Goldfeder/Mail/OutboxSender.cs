@@ -12,54 +12,92 @@ namespace Goldfeder.Mail;
 /// same mail at the same time, and a crash mid-send makes the mail due again when its lease ends.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, IMailTransport transport, OutboxSignal signal, WriteGate writes,
+    IServiceScopeFactory scopes, MailTransports transports, OutboxSignal signal, WriteGate writes, IEnumerable<IOutboxLetter> letters,
     IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
+    private readonly Dictionary<string, IOutboxLetter> _letters = letters.ToDictionary(l => l.Kind);
+
+    private abstract record Outcome;
+    private sealed record Sent : Outcome;
+    private sealed record Later(DateTime NextAttemptAtUtc, string Error) : Outcome;
+    private sealed record Failed(string Reason) : Outcome;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // The shared transport first (system mails sent elsewhere use it too), then a connection of its own per extra lane.
+        var connections = new List<IMailTransport> { transports.Shared };
+        for (var i = 1; i < Math.Max(1, _options.Concurrency); i++) connections.Add(transports.NewConnection());
+        try
         {
-            int sent;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                sent = await SendDueAsync(stoppingToken);
+                int handled;
+                try
+                {
+                    handled = await SendDueAsync(connections, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Outbox pass failed; trying again shortly");
+                    handled = 0;
+                }
+                if (handled == 0)
+                {
+                    try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
+                    catch (OperationCanceledException) { return; }
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Outbox pass failed; trying again shortly");
-                sent = 0;
-            }
-            if (sent == 0)
-            {
-                try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
+        }
+        finally
+        {
+            foreach (var extra in connections.Skip(1).Distinct().OfType<IAsyncDisposable>()) await extra.DisposeAsync();
         }
     }
 
-    /// <summary>Sends what is due now; returns how many mails it handled.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    /// <summary>Sends what is due now over all connections at once, then records the outcomes; returns how many mails it handled.</summary>
+    private async Task<int> SendDueAsync(List<IMailTransport> connections, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
         var claimed = await ClaimAsync(db, ct);
-        var sent = new List<long>(claimed.Count);
-        foreach (var mail in claimed)
+        var outcomes = new Outcome[claimed.Count];
+        var next = -1;
+        await Task.WhenAll(connections.Select(async connection =>
         {
-            if (await DeliverAsync(db, mail, ct)) sent.Add(mail.Id);
-        }
+            try
+            {
+                for (int i; !ct.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < claimed.Count;)
+                    outcomes[i] = await DeliverAsync(connection, claimed[i], ct);
+            }
+            catch (OperationCanceledException) { /* shutting down: what was sent is still recorded below */ }
+        }));
+
+        using var _ = await writes.EnterAsync(CancellationToken.None);
+        var sent = claimed.Where((_, i) => outcomes[i] is Sent).Select(m => m.Id).ToList();
         if (sent.Count > 0)
         {
             var sentAt = clock.GetUtcNow().UtcDateTime;
-            using var _ = await writes.EnterAsync(CancellationToken.None);
             await db.OutboxMails.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAtUtc, sentAt)
                 .SetProperty(m => m.Message, Array.Empty<byte>())
+                .SetProperty(m => m.Data, (string?)null)
                 .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         }
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var id = claimed[i].Id;
+            if (outcomes[i] is Later later)
+                await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.NextAttemptAtUtc, later.NextAttemptAtUtc)
+                    .SetProperty(m => m.LastError, Retry.Clip(later.Error)), CancellationToken.None);
+            else if (outcomes[i] is Failed failed)
+                await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.Status, OutboxStatus.Failed)
+                    .SetProperty(m => m.LastError, Retry.Clip(failed.Reason)), CancellationToken.None);
+        }
+        ct.ThrowIfCancellationRequested();
         return claimed.Count;
     }
 
@@ -93,47 +131,47 @@ public sealed class OutboxSender(
             .ToListAsync(ct);
     }
 
-    /// <summary>True when the server took the mail; failures are recorded here.</summary>
-    private async Task<bool> DeliverAsync(GoldfederDb db, OutboxMail mail, CancellationToken ct)
+    private async Task<Outcome> DeliverAsync(IMailTransport transport, OutboxMail mail, CancellationToken ct)
     {
         // The claim already counted this attempt.
         var attempts = mail.Attempts;
         try
         {
-            using var stream = new MemoryStream(mail.Message);
-            var message = await MimeMessage.LoadAsync(stream, ct);
-            await transport.SendAsync(message, ct);
-            return true;
+            await transport.SendAsync(await MessageOfAsync(mail, ct), ct);
+            return new Sent();
+        }
+        catch (UnknownLetterException e)
+        {
+            log.LogError("Mail {Id} cannot be rendered: {Reason}", mail.Id, e.Message);
+            return new Failed(e.Message);
         }
         catch (MailRejectedException e)
         {
             log.LogWarning("Mail {Id} to {Recipient} refused for good: {Reply}", mail.Id, mail.Recipient, e.Message);
-            await FailAsync(db, mail.Id, "refused: " + e.Message);
+            return new Failed("refused: " + e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            if (attempts >= _options.MaxAttempts)
-            {
-                await FailAsync(db, mail.Id, $"gave up after {attempts} attempts: {e.Message}");
-                return false;
-            }
+            if (attempts >= _options.MaxAttempts) return new Failed($"gave up after {attempts} attempts: {e.Message}");
             var next = clock.GetUtcNow().UtcDateTime + Retry.Backoff(attempts, _options.RetryBase, _options.RetryMax);
             log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
-            using var _ = await writes.EnterAsync(CancellationToken.None);
-            await db.OutboxMails.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.NextAttemptAtUtc, next)
-                .SetProperty(m => m.LastError, Retry.Clip(e.Message)), CancellationToken.None);
+            return new Later(next, e.Message);
         }
-        return false;
     }
 
-    private async Task FailAsync(GoldfederDb db, long id, string reason)
+    private async Task<MimeMessage> MessageOfAsync(OutboxMail mail, CancellationToken ct)
     {
-        using var _ = await writes.EnterAsync(CancellationToken.None);
-        await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
-            .SetProperty(m => m.Status, OutboxStatus.Failed)
-            .SetProperty(m => m.LastError, Retry.Clip(reason)), CancellationToken.None);
+        if (mail.Kind is null)
+        {
+            using var stream = new MemoryStream(mail.Message);
+            return await MimeMessage.LoadAsync(stream, ct);
+        }
+        return _letters.TryGetValue(mail.Kind, out var letter)
+            ? letter.Render(mail.Recipient, mail.Data ?? "")
+            : throw new UnknownLetterException($"no letter of kind '{mail.Kind}' in this version");
     }
+
+    private sealed class UnknownLetterException(string message) : Exception(message);
 }
 
 /// <summary><c>Mail:Outbox:*</c>.</summary>
@@ -144,5 +182,8 @@ public sealed class OutboxOptions
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
     public int MaxAttempts { get; set; } = 30;
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>SMTP connections the outbox sends over at once.</summary>
+    public int Concurrency { get; set; } = 4;
 }

@@ -25,6 +25,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many more messages to refuse with 451 before accepting again.</summary>
     public int TemporaryFailuresLeft;
 
+    /// <summary>The SMTP sessions that delivered at least one message.</summary>
+    public ConcurrentDictionary<Guid, bool> Sessions { get; } = new();
+
     /// <summary>Recipients refused with 550.</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -94,6 +97,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
             await using var stream = new MemoryStream(buffer.ToArray());
             owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            owner.Sessions.TryAdd(context.SessionId, true);
             return SmtpResponse.Ok;
         }
     }

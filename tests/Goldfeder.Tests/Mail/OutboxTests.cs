@@ -24,6 +24,10 @@ public class OutboxTests
                 await first.SignUpAsync("geduldig@example.de");
                 var failing = await WaitForAsync(first, m => m.Attempts >= 2);
                 Assert.Equal(OutboxStatus.Pending, failing.Status);
+                // Queued as its link only; rendered when sent.
+                Assert.Equal("newsletter-confirmation", failing.Kind);
+                Assert.Empty(failing.Message);
+                Assert.Contains("/newsletter/bestaetigen?token=", failing.Data);
                 Assert.False(string.IsNullOrEmpty(failing.LastError));
             }
 
@@ -35,7 +39,53 @@ public class OutboxTests
             Assert.Equal("Bitte bestätigen Sie Ihre Newsletter-Anmeldung", mail.Subject);
             var sent = await WaitForAsync(second, m => m.Status == OutboxStatus.Sent);
             Assert.Empty(sent.Message);
+            Assert.Null(sent.Data);
         });
+    }
+
+    [Fact]
+    public async Task A_burst_of_mails_goes_out_over_several_connections_each_mail_once()
+    {
+        await using var smtp = new TestSmtpServer();
+        var settings = smtp.Settings();
+        settings["Mail:Outbox:Concurrency"] = "4";
+        settings["Mail:Outbox:BatchSize"] = "100";
+        settings["Newsletter:SignupsPerIpPerWindow"] = "1000";
+        await using var app = GoldfederApp.With(settings);
+        var addresses = Enumerable.Range(1, 300).Select(i => $"schwall-{i}@example.de").ToList();
+        app.StartServer(); // before the parallel requests, which would each start it
+
+        await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (address, _) =>
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await app.SignUpAsync(address)).StatusCode));
+
+        foreach (var address in addresses) await smtp.WaitForAsync(address);
+        await WaitForAsync(app, _ => true, all => all.Count(m => m.Status == OutboxStatus.Sent) == addresses.Count);
+        await Task.Delay(500);
+        Assert.All(addresses, a => Assert.Single(smtp.To(a)));
+        Assert.True(smtp.Sessions.Count > 1, $"expected several SMTP sessions, saw {smtp.Sessions.Count}");
+    }
+
+    [Fact]
+    public async Task A_mail_of_a_kind_this_version_cannot_render_fails_with_the_reason()
+    {
+        await using var smtp = new TestSmtpServer();
+        await using var app = GoldfederApp.With(smtp.Settings());
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<GoldfederDb>();
+            db.OutboxMails.Add(new OutboxMail
+            {
+                Recipient = "zukunft@example.de", Subject = "?", Kind = "from-a-later-version", Data = "x",
+                Status = OutboxStatus.Pending, NextAttemptAtUtc = DateTime.UtcNow, CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            s.GetRequiredService<OutboxSignal>().Wake();
+        });
+
+        var failed = await WaitForAsync(app, m => m.Status == OutboxStatus.Failed);
+        Assert.Contains("no letter of kind 'from-a-later-version'", failed.LastError);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Empty(smtp.Received);
     }
 
     [Fact]
@@ -91,14 +141,14 @@ public class OutboxTests
         }
     }
 
-    private static async Task<OutboxMail> WaitForAsync(GoldfederApp app, Func<OutboxMail, bool> condition)
+    private static async Task<OutboxMail> WaitForAsync(GoldfederApp app, Func<OutboxMail, bool> condition, Func<List<OutboxMail>, bool>? whole = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
             var mails = await app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().OutboxMails.AsNoTracking().ToListAsync());
             var match = mails.FirstOrDefault(condition);
-            if (match is not null) return match;
+            if (match is not null && (whole is null || whole(mails))) return match;
             await Task.Delay(100);
         }
         throw new TimeoutException("no outbox mail reached the expected state");

@@ -1,4 +1,5 @@
 using Goldfeder.Features.Site;
+using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -8,13 +9,22 @@ namespace Goldfeder.Features.Newsletter;
 /// The newsletter's system mails, German, HTML and plain text. The confirmation mail is deliberately neutral: what was
 /// asked, the link, what happens otherwise, who sends it. LG Stendal (22 S 87/20) held any advertising in it unlawful.
 /// </summary>
-public sealed class NewsletterMails(Letters letters, IOptions<SiteOptions> site, IOptions<NewsletterOptions> newsletter)
+public sealed class NewsletterMails(Letters letters, IOptions<SiteOptions> site, IOptions<NewsletterOptions> newsletter) : IOutboxLetter
 {
+    public const string ConfirmationSubject = "Bitte bestätigen Sie Ihre Newsletter-Anmeldung";
+
+    /// <summary>The confirmation mail is queued as this kind with its link as data, and rendered when sent.</summary>
+    public string Kind => ConfirmationKind;
+
+    public const string ConfirmationKind = "newsletter-confirmation";
+
+    public MimeMessage Render(string recipient, string data) => Confirmation(recipient, data, newsletter.Value.ConfirmationValidFor);
+
     public MimeMessage Confirmation(string to, string confirmUrl, TimeSpan validFor)
     {
         var days = (int)Math.Round(validFor.TotalDays);
         var validity = days >= 1 ? $"{days} Tage" : $"{(int)validFor.TotalHours} Stunden";
-        return Build(to, "Bitte bestätigen Sie Ihre Newsletter-Anmeldung",
+        return Build(to, ConfirmationSubject,
         [
             "Guten Tag,",
             $"für diese E-Mail-Adresse wurde die Anmeldung zum Newsletter von {site.Value.Brand} angefordert.",

@@ -1,4 +1,5 @@
 using Goldfeder.Features.Site;
+using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Newsletter;
@@ -17,6 +18,7 @@ public static class NewsletterSetup
         services.AddScoped<Withdrawal>();
         services.AddScoped<ConsentLedger>();
         services.AddSingleton<NewsletterMails>();
+        services.AddSingleton<IOutboxLetter>(sp => sp.GetRequiredService<NewsletterMails>());
         services.AddSingleton<WithdrawalTokens>();
         services.AddHostedService<UnconfirmedSignupCleaner>();
 

@@ -24,7 +24,8 @@ internal static class SignupRows
         var until = Time(expires);
         var subscribers = JsonSerializer.Serialize(fresh.Select(s => new { e = s.Email, n = s.NormalizedEmail, h = s.TokenHash }));
         var events = JsonSerializer.Serialize(accepted.Select(s => new { n = s.NormalizedEmail, ip = s.Requester.IpAddress, ua = s.Requester.UserAgent, sp = s.Requester.SourcePage }));
-        var mails = JsonSerializer.Serialize(accepted.Select(s => new { r = s.Mail.Recipient, s = s.Mail.Subject, m = Convert.ToHexString(s.Mail.Message) }));
+        var mails = JsonSerializer.Serialize(accepted.Select(s => new { r = s.Email, d = s.ConfirmUrl }));
+        const string kind = NewsletterMails.ConfirmationKind, subject = NewsletterMails.ConfirmationSubject;
         if (sqlite)
         {
             if (fresh.Count > 0)
@@ -38,8 +39,8 @@ internal static class SignupRows
                 FROM json_each({events}) j JOIN "Subscribers" s ON s."NormalizedEmail" = j.value ->> 'n'
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "OutboxMails" ("Recipient", "Subject", "Message", "Status", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc")
-                SELECT j.value ->> 'r', j.value ->> 's', unhex(j.value ->> 'm'), 'Pending', 0, {at}, {at} FROM json_each({mails}) j
+                INSERT INTO "OutboxMails" ("Recipient", "Subject", "Message", "Kind", "Data", "Status", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc")
+                SELECT j.value ->> 'r', {subject}, X'', {kind}, j.value ->> 'd', 'Pending', 0, {at}, {at} FROM json_each({mails}) j
                 """, ct);
         }
         else
@@ -55,8 +56,8 @@ internal static class SignupRows
                 FROM jsonb_to_recordset({events}::jsonb) AS j(n text, ip text, ua text, sp text) JOIN "Subscribers" s ON s."NormalizedEmail" = j.n
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "OutboxMails" ("Recipient", "Subject", "Message", "Status", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc")
-                SELECT j.r, j.s, decode(j.m, 'hex'), 'Pending', 0, {now}, {now} FROM jsonb_to_recordset({mails}::jsonb) AS j(r text, s text, m text)
+                INSERT INTO "OutboxMails" ("Recipient", "Subject", "Message", "Kind", "Data", "Status", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc")
+                SELECT j.r, {subject}, ''::bytea, {kind}, j.d, 'Pending', 0, {now}, {now} FROM jsonb_to_recordset({mails}::jsonb) AS j(r text, d text)
                 """, ct);
         }
     }
