@@ -14,9 +14,12 @@ function init(args)
   prefix = string.format("b%d-%d", os.time(), id)
 end
 
+-- HONEYPOT=1: the same request with the bots' field filled, answered with the same redirect but stored nowhere (baseline).
+local honeypot = os.getenv("HONEYPOT") == "1" and "&website=http%3A%2F%2Fspam.example" or ""
+
 function request()
   counter = counter + 1
-  local body = "email=" .. prefix .. "-" .. counter .. "%40example.de&quelle=%2Fnews%2Fbench"
+  local body = "email=" .. prefix .. "-" .. counter .. "%40example.de&quelle=%2Fnews%2Fbench" .. honeypot
   return wrk.format("POST", "/newsletter", { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end
 
