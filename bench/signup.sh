@@ -111,12 +111,13 @@ kill -9 "$SITE_PID"; wait "$SITE_PID" 2>/dev/null || true; SITE_PID=""
 wait "$CLIENT" || true
 acked=$(wc -l < "$TMP/acked.txt")
 start_site
-lost=$(python3 - "$DB" "$TMP/acked.txt" <<'PY'
+read -r lost mailless < <(python3 - "$DB" "$TMP/acked.txt" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=30)
 have = {r[0] for r in db.execute("select NormalizedEmail from Subscribers where NormalizedEmail like 'crash-%'")}
+mailed = {r[0].lower() for r in db.execute("select Recipient from OutboxMails where Recipient like 'crash-%'")}
 acked = [l.strip() for l in open(sys.argv[2]) if l.strip()]
-print(sum(1 for a in acked if a not in have))
+print(sum(1 for a in acked if a not in have), sum(1 for a in acked if a not in mailed))
 PY
 )
 
@@ -132,6 +133,7 @@ printf '%-44s %s\n' "baseline: honeypot POSTs/s (nothing stored)" "$base_rate (p
   "queued mails delivered after the load in" "${drain_s} s ($left left)" \
   "confirmation mails accepted by smtp-sink" "$sent" \
   "crash: acknowledged before kill -9" "$acked" \
-  "crash: acknowledged but lost" "$lost"
+  "crash: acknowledged but lost" "$lost" \
+  "crash: acknowledged without its mail" "$mailless"
 awk -v r="$rate" -v t="$TARGET_RATE" 'BEGIN { printf "%-44s %s\n", "target >= " t "/s", (r+0 >= t ? "met" : "MISSED") }'
-[ "$lost" = 0 ] && echo "durability: every acknowledged signup survived kill -9" || echo "durability: LOST $lost acknowledged signups"
+[ "$lost" = 0 ] && [ "$mailless" = 0 ] && echo "durability: every acknowledged signup survived kill -9, each with its confirmation mail" || echo "durability: LOST $lost acknowledged signups, $mailless without their mail"
