@@ -14,16 +14,9 @@ MESSAGES="${MESSAGES:-50000}"
 CONCURRENCY="${CONCURRENCY:-16}"
 log() { printf '[campaign.sh] %s\n' "$*" >&2; }
 
-missing=()
-command -v python3 >/dev/null || missing+=(python3)
-command -v smtp-sink >/dev/null || [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
+need python3 postfix
 SMTP_SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
 SMTP_SOURCE=$(command -v smtp-source || echo /usr/sbin/smtp-source)
 
@@ -35,7 +28,6 @@ cleanup() {
   [ "${KEEP_TMP:-0}" = 1 ] && log "kept $TMP" || rm -rf "$TMP"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 SINK_PORT=$(free_port)
 
 log "publishing the site (Release)"

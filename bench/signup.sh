@@ -14,19 +14,9 @@ CONNECTIONS="${CONNECTIONS:-64}"
 TARGET_RATE=2000
 log() { printf '[signup.sh] %s\n' "$*" >&2; }
 
-# --- packages --------------------------------------------------------------------------------------------------------
-missing=()
-for pkg in wrk curl python3; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
-command -v smtp-sink >/dev/null || [ -x /usr/sbin/smtp-sink ] || missing+=(postfix)
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
+need wrk curl python3 postfix
 SMTP_SINK=$(command -v smtp-sink || echo /usr/sbin/smtp-sink)
 
 TMP="$(mktemp -d -t goldfeder-signup.XXXXXX)"
@@ -39,8 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 SITE_PORT=$(free_port); SINK_PORT=$(free_port)
+while [ "$SINK_PORT" = "$SITE_PORT" ]; do SINK_PORT=$(free_port); done
 
 log "publishing the site (Release)"
 dotnet publish "$ROOT/src/Goldfeder" -c Release -o "$TMP/site" -nologo -v q >/dev/null

@@ -26,16 +26,9 @@ TARGET_RSS_MB=200
 log() { printf '[site.sh] %s\n' "$*" >&2; }
 
 # --- packages -------------------------------------------------------------------------------------------------------
-missing=()
-for pkg in nginx wrk curl procps; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
+need nginx wrk curl procps
 # Debian's nginx package may start a system instance on port 80; it is not ours and not needed.
 if [[ -s /run/nginx.pid ]] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null; then
     log "stopping the system nginx service (port 80); this benchmark runs its own instance"
@@ -67,15 +60,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local p
-    for _ in $(seq 200); do
-        p=$((20000 + RANDOM % 30000))
-        if port_free "$p"; then echo "$p"; return; fi
-    done
-    log "no free port found"; return 1
-}
 SITE_PORT="${SITE_PORT:-$(free_port)}"
 NGINX_PORT="${NGINX_PORT:-$(free_port)}"
 while [[ "$NGINX_PORT" == "$SITE_PORT" ]]; do NGINX_PORT="$(free_port)"; done

@@ -12,22 +12,12 @@ namespace Goldfeder.Features.Articles;
 public sealed class ScheduledPublisher(
     IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, IConfiguration config, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)));
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)), log, "Publishing scheduled articles", async ct =>
         {
-            try
-            {
-                var published = await PublishDueAsync(stoppingToken);
-                if (published > 0) log.LogInformation("Published {Count} scheduled articles", published);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Publishing scheduled articles failed; trying again in 30 s");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            var published = await PublishDueAsync(ct);
+            if (published > 0) log.LogInformation("Published {Count} scheduled articles", published);
+        }, stoppingToken);
 
     public async Task<int> PublishDueAsync(CancellationToken ct)
     {

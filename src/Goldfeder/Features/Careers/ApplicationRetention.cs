@@ -13,22 +13,12 @@ namespace Goldfeder.Features.Careers;
 public sealed class ApplicationRetention(
     IServiceScopeFactory scopes, IOptions<CareersOptions> options, TimeProvider clock, ILogger<ApplicationRetention> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionInterval);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(options.Value.RetentionInterval, log, "Deleting expired applications", async ct =>
         {
-            try
-            {
-                var deleted = await DeleteExpiredAsync(stoppingToken);
-                if (deleted > 0) log.LogInformation("Deleted {Count} applications at the end of their retention period", deleted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Deleting expired applications failed; trying again at the next interval");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            var deleted = await DeleteExpiredAsync(ct);
+            if (deleted > 0) log.LogInformation("Deleted {Count} applications at the end of their retention period", deleted);
+        }, stoppingToken);
 
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {

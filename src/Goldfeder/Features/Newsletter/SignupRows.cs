@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,30 +16,25 @@ internal static class SignupRows
         GoldfederDb db, List<PendingSignup> fresh, List<PendingSignup> accepted, int consentTextId, DateTime now, DateTime expires, CancellationToken ct)
     {
         if (accepted.Count == 0) return;
-        var sqlite = db.Database.IsSqlite();
-        // SQLite stores times as text in EF Core's format; PostgreSQL casts ISO 8601.
-        string Time(DateTime t) => sqlite ? t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : t.ToString("O", CultureInfo.InvariantCulture);
-        var at = Time(now);
-        var until = Time(expires);
         var subscribers = JsonSerializer.Serialize(fresh.Select(s => new { e = s.Email, n = s.NormalizedEmail, h = s.TokenHash }));
         var events = JsonSerializer.Serialize(accepted.Select(s => new { n = s.NormalizedEmail, ip = s.Requester.IpAddress, ua = s.Requester.UserAgent, sp = s.Requester.SourcePage }));
         var mails = JsonSerializer.Serialize(accepted.Select(s => new { r = s.Email, d = s.ConfirmUrl }));
         const string kind = NewsletterMails.ConfirmationKind, subject = NewsletterMails.ConfirmationSubject;
-        if (sqlite)
+        if (db.Database.IsSqlite())
         {
             if (fresh.Count > 0)
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConsentTextId", "ConfirmTokenHash", "ConfirmTokenExpiresAtUtc", "ConfirmMailQueuedAtUtc")
-                    SELECT j.value ->> 'e', j.value ->> 'n', 'Pending', {at}, {consentTextId}, j.value ->> 'h', {until}, {at} FROM json_each({subscribers}) j
+                    SELECT j.value ->> 'e', j.value ->> 'n', 'Pending', {now}, {consentTextId}, j.value ->> 'h', {expires}, {now} FROM json_each({subscribers}) j
                     """, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "IpAddress", "UserAgent", "SourcePage", "Detail")
-                SELECT s."Id", 'Requested', {at}, {consentTextId}, j.value ->> 'ip', j.value ->> 'ua', j.value ->> 'sp', 'confirmation mail queued'
+                SELECT s."Id", 'Requested', {now}, {consentTextId}, j.value ->> 'ip', j.value ->> 'ua', j.value ->> 'sp', 'confirmation mail queued'
                 FROM json_each({events}) j JOIN "Subscribers" s ON s."NormalizedEmail" = j.value ->> 'n'
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "OutboxMails" ("Recipient", "Subject", "Message", "Kind", "Data", "Status", "Attempts", "NextAttemptAtUtc", "CreatedAtUtc")
-                SELECT j.value ->> 'r', {subject}, X'', {kind}, j.value ->> 'd', 'Pending', 0, {at}, {at} FROM json_each({mails}) j
+                SELECT j.value ->> 'r', {subject}, X'', {kind}, j.value ->> 'd', 'Pending', 0, {now}, {now} FROM json_each({mails}) j
                 """, ct);
         }
         else

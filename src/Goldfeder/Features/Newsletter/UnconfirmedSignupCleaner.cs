@@ -11,22 +11,12 @@ namespace Goldfeder.Features.Newsletter;
 /// </summary>
 public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, TimeProvider clock, ILogger<UnconfirmedSignupCleaner> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Periodic.RunAsync(options.Value.CleanupInterval, log, "Deleting unconfirmed signups", async ct =>
         {
-            try
-            {
-                var deleted = await DeleteExpiredAsync(stoppingToken);
-                if (deleted > 0) log.LogInformation("Deleted {Count} unconfirmed newsletter signups", deleted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Deleting unconfirmed signups failed; trying again at the next interval");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+            var deleted = await DeleteExpiredAsync(ct);
+            if (deleted > 0) log.LogInformation("Deleted {Count} unconfirmed newsletter signups", deleted);
+        }, stoppingToken);
 
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {

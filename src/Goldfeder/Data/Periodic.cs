@@ -1,0 +1,22 @@
+namespace Goldfeder.Data;
+
+/// <summary>The loop of a background job that runs once at start and then every interval until shutdown.</summary>
+public static class Periodic
+{
+    /// <summary>A failed run is logged and tried again at the next tick, so one bad moment (a busy or restarting database) never ends the job.</summary>
+    public static async Task RunAsync(TimeSpan interval, ILogger log, string job, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await run(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "{Job} failed; trying again at the next interval", job);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
