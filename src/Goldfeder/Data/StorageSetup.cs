@@ -26,6 +26,8 @@ public static class StorageSetup
             throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use Sqlite or Postgres.");
         }
 
+        services.AddSingleton<Secrets>();
+        services.AddSingleton<WriteGate>();
         services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database");
         return services;
     }
@@ -35,6 +37,14 @@ public static class StorageSetup
         var folder = Path.Combine(env.ContentRootPath, "data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "goldfeder.db")}";
+    }
+
+    /// <summary>Migrations at start, unless <c>Storage:MigrateOnStart</c> is false (then the operator runs them).</summary>
+    public static async Task<bool> PrepareStorageAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Storage:MigrateOnStart", true)) return false;
+        await MigrateAsync(app.Services);
+        return true;
     }
 
     /// <summary>Applies pending migrations. SQLite additionally gets WAL mode, so readers never wait for the writer.</summary>

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.Playwright;
 

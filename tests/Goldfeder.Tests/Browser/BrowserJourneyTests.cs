@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Text.RegularExpressions;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -43,7 +44,7 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         await Screenshot(page, "editor-preview.png");
 
         // Scheduled for the next full minute after one from now, entered in Berlin time.
-        var at = Goldfeder.Features.Articles.BerlinTime.ToBerlin(DateTime.UtcNow.AddMinutes(1));
+        var at = Goldfeder.Common.BerlinTime.ToBerlin(DateTime.UtcNow.AddMinutes(1));
         at = at.AddSeconds(60 - at.Second);
         await page.GetByLabel("Status").SelectOptionAsync("Scheduled");
         await page.GetByLabel("Datum").FillAsync(at.ToString("yyyy-MM-dd"));
@@ -55,7 +56,7 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         await reader.GotoAsync("/");
         await Assertions.Expect(reader.GetByText("Goldreserven der Bundesbank")).ToHaveCountAsync(0);
 
-        var atUtc = TimeZoneInfo.ConvertTimeToUtc(at, Goldfeder.Features.Articles.BerlinTime.Zone);
+        var atUtc = TimeZoneInfo.ConvertTimeToUtc(at, Goldfeder.Common.BerlinTime.Zone);
         DateTime? appeared = null;
         while (appeared is null && DateTime.UtcNow < atUtc.AddSeconds(90))
         {

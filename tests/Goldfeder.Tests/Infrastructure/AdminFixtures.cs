@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Goldfeder.Features.Admin;
+using Goldfeder.Common;
+using Goldfeder.Features.Staff;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Goldfeder.Tests.Infrastructure;

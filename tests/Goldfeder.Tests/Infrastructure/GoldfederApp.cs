@@ -97,7 +97,7 @@ public class GoldfederApp : WebApplicationFactory<Program>
     public async Task<(int Code, string Output)> RunCommandAsync(params string[] args)
     {
         var output = new StringWriter();
-        var code = await Goldfeder.Cli.OperatorCommands.RunAsync(Services, args, output);
+        var code = await Goldfeder.OperatorCommands.RunAsync(Services, args, output);
         return (code, output.ToString());
     }
 

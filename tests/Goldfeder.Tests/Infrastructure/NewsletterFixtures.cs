@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Goldfeder.Data;

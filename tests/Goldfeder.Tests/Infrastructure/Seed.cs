@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 namespace Goldfeder.Tests.Infrastructure;
 
 /// <summary>

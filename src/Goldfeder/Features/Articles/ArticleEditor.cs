@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Globalization;
 using System.Text.Json;
 using Goldfeder.Data;
@@ -59,7 +60,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         var lead = draft.Lead?.Trim() ?? "";
         var body = draft.Body ?? "";
         var author = draft.Author?.Trim() ?? "";
-        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Articles.Slug.From(title) : draft.Slug.Trim();
+        var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slug.From(title) : draft.Slug.Trim();
 
         if (title.Length == 0) errors["Title"] = "Bitte geben Sie eine Überschrift ein.";
         else if (title.Length > 300) errors["Title"] = "Die Überschrift darf höchstens 300 Zeichen haben.";
@@ -67,7 +68,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         else if (lead.Length > 2000) errors["Lead"] = "Der Vorspann darf höchstens 2.000 Zeichen haben.";
         if (author.Length > 200) errors["Author"] = "Der Name des Autors darf höchstens 200 Zeichen haben.";
         if (body.Trim().Length == 0) errors["Body"] = "Bitte schreiben Sie den Artikeltext.";
-        if (!Articles.Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
+        if (!Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
         else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, ct)) errors["Slug"] = $"Die Adresse „{slug}“ ist schon vergeben.";
 
         var at = ParseBerlin(draft.Date, draft.Time, out var timeError);
@@ -109,7 +110,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
     private static async Task<List<T>> FindOrCreateAsync<T>(DbSet<T> set, List<string> names, Func<string, string, T> create, CancellationToken ct)
         where T : Topic
     {
-        var bySlug = names.DistinctBy(n => Articles.Slug.From(n)).ToDictionary(n => Articles.Slug.From(n));
+        var bySlug = names.DistinctBy(n => Slug.From(n)).ToDictionary(n => Slug.From(n));
         var slugs = bySlug.Keys.ToList();
         var found = await set.Where(x => slugs.Contains(x.Slug)).ToListAsync(ct);
         return [.. found, .. bySlug.Where(kv => found.All(f => f.Slug != kv.Key)).Select(kv => create(kv.Value, kv.Key))];

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +52,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
             throw new ArgumentException($"The slug '{article.Slug}' is already taken.", nameof(article));
 
         article.PublishedAtUtc = DateTime.SpecifyKind(article.PublishedAtUtc, DateTimeKind.Utc);
-        article.BodyHtml = MarkdownRenderer.ToSafeHtml(article.BodyMarkdown, await Images.ImageStore.ReferencedAsync(db, article.BodyMarkdown, ct));
+        article.BodyHtml = Images.ResponsiveImages.ToSafeHtml(article.BodyMarkdown, await Images.ImageStore.ReferencedAsync(db, article.BodyMarkdown, ct));
         article.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         var evictEverything = ChangesWhatListsShow(article);
         if (article.Id == 0) db.Articles.Add(article);

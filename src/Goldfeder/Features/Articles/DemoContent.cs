@@ -1,7 +1,7 @@
 using System.Globalization;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 
 namespace Goldfeder.Features.Articles;
 

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 

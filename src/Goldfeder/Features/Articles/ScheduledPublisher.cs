@@ -1,5 +1,5 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Goldfeder.Data;
@@ -73,7 +74,7 @@ public sealed class CampaignSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Campaigns.Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledForUtc <= now).Select(c => c.Id).ToListAsync(ct);
         if (due.Count == 0) return;
-        var baseUrl = services.GetRequiredService<IOptions<Site.SiteOptions>>().Value.BaseUrl ?? CampaignDefaults.BaseUrl;
+        var baseUrl = services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl ?? CampaignDefaults.BaseUrl;
         var control = services.GetRequiredService<CampaignControl>();
         foreach (var id in due) await control.StartAsync(id, baseUrl, ct);
     }

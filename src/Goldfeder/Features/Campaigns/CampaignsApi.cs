@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Goldfeder.Data;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using Goldfeder.Common;
+
 namespace Goldfeder.Features.Campaigns;
 
 public static class CampaignsSetup
@@ -12,6 +14,15 @@ public static class CampaignsSetup
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
         services.AddOpenApi();
+        services.AuthorizeAdminFolder("Campaigns", Roles.Admin, Roles.Marketing);
         return services;
+    }
+
+    /// <summary>The JSON admin API and its OpenAPI document.</summary>
+    public static WebApplication MapCampaigns(this WebApplication app)
+    {
+        app.MapCampaignsApi();
+        app.MapOpenApi();
+        return app;
     }
 }

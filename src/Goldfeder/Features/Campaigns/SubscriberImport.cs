@@ -5,7 +5,7 @@ using System.Text.Json;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.VisualBasic.FileIO;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Goldfeder.Data;
-using Goldfeder.Features.Admin;
+using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Careers;

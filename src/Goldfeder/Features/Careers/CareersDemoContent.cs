@@ -1,6 +1,6 @@
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 
 namespace Goldfeder.Features.Careers;
 

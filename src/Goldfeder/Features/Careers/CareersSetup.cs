@@ -1,4 +1,4 @@
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +25,13 @@ public static class CareersSetup
             var options = sp.GetRequiredService<IOptions<CareersOptions>>().Value;
             return (options.ApplicationsPerIpPerWindow, options.ApplicationWindow);
         }));
+        services.AuthorizeAdminFolder("Careers", Roles.Admin, Roles.HR);
         return services;
+    }
+
+    /// <summary>The demo postings (with <c>DemoContent:Load</c>), loaded at start.</summary>
+    public static async Task LoadCareersDemoContentAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("DemoContent:Load")) await CareersDemoContent.LoadAsync(app.Services);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Goldfeder.Features.Articles;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 
 namespace Goldfeder.Features.Careers;
 

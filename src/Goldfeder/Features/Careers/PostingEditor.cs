@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Globalization;
 using System.Text.Json;
 using Goldfeder.Data;
@@ -100,14 +101,14 @@ public sealed class PostingEditor(GoldfederDb db)
     {
         var errors = new Dictionary<string, string>();
         var title = d.Title?.Trim() ?? "";
-        var slug = string.IsNullOrWhiteSpace(d.Slug) ? Articles.Slug.From(title) : d.Slug.Trim();
+        var slug = string.IsNullOrWhiteSpace(d.Slug) ? Slug.From(title) : d.Slug.Trim();
         var contactEmail = d.ContactEmail?.Trim() ?? "";
 
         Required(errors, "Title", title, 200, "Bitte geben Sie den Stellentitel ein.");
         Required(errors, "Location", d.Location, 100, "Bitte geben Sie den Arbeitsort ein.");
         Required(errors, "Teaser", d.Teaser, 500, "Bitte geben Sie einen kurzen Anreißer ein.");
         if (string.IsNullOrWhiteSpace(d.Description)) errors["Description"] = "Bitte beschreiben Sie die Stelle.";
-        if (!Articles.Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
+        if (!Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
         else if (Reserved.Contains(slug)) errors["Slug"] = $"Die Adresse „{slug}“ ist für die Website reserviert.";
         else if (await db.JobPostings.AnyAsync(x => x.Slug == slug && x.Id != p.Id, ct)) errors["Slug"] = $"Die Adresse „{slug}“ ist schon vergeben.";
         if (contactEmail.Length > 0)

@@ -1,4 +1,4 @@
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 using MimeKit;

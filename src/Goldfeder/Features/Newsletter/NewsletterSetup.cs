@@ -1,4 +1,4 @@
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +27,7 @@ public static class NewsletterSetup
             var options = sp.GetRequiredService<IOptions<NewsletterOptions>>().Value;
             return (options.SignupsPerIpPerWindow, options.SignupWindow);
         }));
+        services.AuthorizeAdminFolder("Newsletter", Roles.Admin, Roles.DataProtection);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Threading.Channels;
 
 namespace Goldfeder.Features.Newsletter;

@@ -1,5 +1,5 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Site;
+using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

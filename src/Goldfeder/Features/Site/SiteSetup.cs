@@ -2,8 +2,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Articles.WordpressImport;
+using Goldfeder.Common;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Goldfeder.Features.Site;
@@ -28,15 +27,18 @@ public static class SiteSetup
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddProblemDetails();
         services.AddSingleton<Letters>();
-        services.AddScoped<ArticleSaver>();
-        services.AddHostedService<ScheduledPublisher>();
-        services.AddScoped<ArticleEditor>();
-        services.AddScoped<WordpressImporter>();
-        services.AddSingleton<Goldfeder.Data.Secrets>();
-        services.AddSingleton<Goldfeder.Data.WriteGate>();
         return services;
     }
 
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Security headers and German error pages: first in the pipeline, so they cover every answer.</summary>
     public static WebApplication UseSite(this WebApplication app)
     {
         app.UseSecurityHeaders();
@@ -44,7 +46,12 @@ public static class SiteSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseExceptionHandler("/fehler"));
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
-        app.UseWordpressRedirects();
+        return app;
+    }
+
+    /// <summary>Caching, compression, rate limits and login: after anything that must answer before the cache (old WordPress addresses).</summary>
+    public static WebApplication UseSiteCaching(this WebApplication app)
+    {
         // Output cache outside compression: the compressed body is what gets cached, so it is compressed once.
         app.UseOutputCache();
         app.UseResponseCompression();

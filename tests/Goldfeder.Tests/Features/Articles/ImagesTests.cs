@@ -116,7 +116,7 @@ public sealed class ImagesTests : IAsyncLifetime
         Assert.Equal("1600", img.GetAttribute("width"));
         Assert.Equal("800", img.GetAttribute("height"));
 
-        var preview = await editor.PostAsync("/admin/artikel/bearbeiten?handler=Vorschau", Form(token,
+        var preview = await editor.PostAsync("/admin/artikel/bearbeiten?handler=Preview", Form(token,
             ("Draft.Title", "Vorschau"), ("Draft.Lead", "Vorspann."), ("Draft.Body", markdown), ("Draft.Status", "Draft")));
         Assert.Contains("srcset=", await preview.Content.ReadAsStringAsync());
     }

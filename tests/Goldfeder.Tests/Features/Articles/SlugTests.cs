@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Features.Articles;
 
 namespace Goldfeder.Tests.Features.Articles;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Security.Cryptography;
 using Goldfeder.Tests.Infrastructure;
 using MimeKit;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Data;
 using Goldfeder.Features.Careers;
@@ -97,11 +98,11 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
         var token = AdminFixtures.TokenIn(await hr.GetStringAsync(url));
 
         // Without the tick, nothing happens.
-        var unconfirmed = await hr.PostAsync(url + "?handler=Loeschen", AdminFixtures.Form(token));
+        var unconfirmed = await hr.PostAsync(url + "?handler=Delete", AdminFixtures.Form(token));
         Assert.Equal($"{url}?bestaetigen=true", unconfirmed.Headers.Location?.OriginalString);
         Assert.Equal(2, (await _app.ApplicationsAsync()).Count);
 
-        var deleted = await hr.PostAsync(url + "?handler=Loeschen", AdminFixtures.Form(token, ("bestaetigt", "true")));
+        var deleted = await hr.PostAsync(url + "?handler=Delete", AdminFixtures.Form(token, ("bestaetigt", "true")));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal("bleiben@example.de", Assert.Single(await _app.ApplicationsAsync()).Email);
         Assert.False(File.Exists(Path.Combine(_files, doomed.Files[0].StoredName)));

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Data;
 using Goldfeder.Features.Careers;
@@ -38,7 +39,7 @@ public sealed class PostingAdminTests : IAsyncLifetime
         var token = TokenIn(editorPage);
         Assert.Contains("href=\"/admin/karriere\"", await hr.GetStringAsync("/admin"));
 
-        var preview = await hr.PostAsync("/admin/karriere/bearbeiten?handler=Vorschau", Form(token, Draft("Draft")));
+        var preview = await hr.PostAsync("/admin/karriere/bearbeiten?handler=Preview", Form(token, Draft("Draft")));
         var previewHtml = await preview.Content.ReadAsStringAsync();
         Assert.Contains("<h1>Goldschmied/in (m/w/d)</h1>", previewHtml);
         Assert.Contains("<h2>Ihre Aufgaben</h2>", previewHtml);

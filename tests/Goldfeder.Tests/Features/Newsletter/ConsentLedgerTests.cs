@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using System.Text.Json;
 using Goldfeder.Data;
@@ -122,7 +123,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     public async Task Erasure_removes_every_personal_datum_and_keeps_an_anonymous_summary()
     {
         await _app.ConfirmedAsync(_smtp, "loeschen@example.de");
-        await _app.InScopeAsync(s => s.GetRequiredService<Goldfeder.Features.Admin.AuditLog>().RecordAsync("dsb@example.de", "consent.proof.view", "loeschen@example.de"));
+        await _app.InScopeAsync(s => s.GetRequiredService<Goldfeder.Common.AuditLog>().RecordAsync("dsb@example.de", "consent.proof.view", "loeschen@example.de"));
 
         var (code, _) = await _app.RunCommandAsync("consent", "erase", "loeschen@example.de");
 

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 

@@ -4,13 +4,6 @@ namespace Goldfeder.Features.Articles.Images;
 
 public static class ImageEndpoints
 {
-    public static IServiceCollection AddImages(this IServiceCollection services, IConfiguration config)
-    {
-        services.Configure<ImageOptions>(config.GetSection("Images"));
-        services.AddScoped<ImageStore>();
-        return services;
-    }
-
     /// <summary>
     /// <c>GET /bilder/KEY-WIDTH.webp</c>. A variant never changes under its address (a new upload gets a new key), so
     /// browsers and proxies may keep it for a year without asking again.

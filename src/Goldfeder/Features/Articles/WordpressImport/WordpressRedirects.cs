@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Globalization;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;

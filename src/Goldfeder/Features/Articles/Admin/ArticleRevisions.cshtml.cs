@@ -1,0 +1,55 @@
+using Goldfeder.Common;
+using DiffPlex.DiffBuilder.Model;
+using Goldfeder.Data;
+using Goldfeder.Features.Articles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Articles.Admin;
+
+/// <summary>Every save of an article, the differences between any two, and restoring an old one (which is a new save).</summary>
+public sealed class ArticleRevisionsModel(GoldfederDb db, ArticleSaver saver, AuditLog audit) : PageModel
+{
+    [FromRoute] public int Id { get; set; }
+    [FromQuery(Name = "a")] public long? A { get; set; }
+    [FromQuery(Name = "b")] public long? B { get; set; }
+    public string Title { get; private set; } = "";
+    public List<ArticleRevision> Revisions { get; private set; } = [];
+    public List<DiffPiece>? Diff { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (article is null) return NotFound();
+        Title = article.Title;
+        Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == Id)
+            .OrderByDescending(r => r.SavedAtUtc).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var older = Revisions.FirstOrDefault(r => r.Id == A);
+        var newer = Revisions.FirstOrDefault(r => r.Id == B);
+        if (older is not null && newer is not null) Diff = RevisionDiff.Between(older, newer);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync([FromForm(Name = "revision")] long revisionId, CancellationToken ct)
+    {
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == Id, ct);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (revision is null || article is null) return NotFound();
+        var before = ArticleEditor.Snapshot(article);
+        if (await db.Articles.AnyAsync(a => a.Slug == revision.Slug && a.Id != Id, ct))
+            return BadRequest();
+
+        article.Title = revision.Title;
+        article.Slug = revision.Slug;
+        article.Lead = revision.Lead;
+        article.BodyMarkdown = revision.BodyMarkdown;
+        article.Author = revision.Author;
+        var actor = User.Identity?.Name ?? "?";
+        await saver.SaveAsync(article, actor, ct);
+        await audit.RecordAsync(actor, "article.restore", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);
+        return Redirect($"/admin/artikel/bearbeiten/{Id}?gespeichert=true");
+    }
+}

@@ -1,0 +1,32 @@
+using Goldfeder.Data;
+using Goldfeder.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Goldfeder.Features.Articles;
+
+[OutputCache(PolicyName = PublicCache.Policy)]
+public sealed class ArticlePageModel(GoldfederDb db, IOptions<SiteOptions> site) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public List<ArticleTeaser> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (article is null)
+        {
+            var moved = await db.FormerSlugs.Where(f => f.Slug == slug)
+                .Join(db.Articles.Published(), f => f.ArticleId, a => a.Id, (f, a) => a.Slug)
+                .FirstOrDefaultAsync(ct);
+            return moved is null ? NotFound() : RedirectPermanent($"/news/{moved}");
+        }
+        Article = article;
+        Related = await db.RelatedAsync(article, site.Value.RelatedCount, ct);
+        PublicCache.TagShown(HttpContext, Related.Select(r => r.Id).Append(article.Id));
+        return Page();
+    }
+}

@@ -1,0 +1,36 @@
+using Goldfeder.Data;
+using Goldfeder.Features.Campaigns;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Goldfeder.Features.Campaigns.Admin;
+
+public sealed class CampaignListModel(GoldfederDb db) : PageModel
+{
+    public sealed record Row(int Id, string Subject, CampaignStatus Status, DateTime CreatedAtUtc, DateTime? ScheduledForUtc, DateTime? StartedAtUtc, int Recipients, int Sent);
+
+    public List<Row> Campaigns { get; private set; } = [];
+    public int Confirmed { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Confirmed = await db.Subscribers.CountAsync(s => s.Status == Goldfeder.Features.Newsletter.SubscriberStatus.Confirmed, ct);
+        Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Id).Take(100)
+            .Select(c => new Row(c.Id, c.Subject, c.Status, c.CreatedAtUtc, c.ScheduledForUtc, c.StartedAtUtc,
+                db.Deliveries.Count(d => d.CampaignId == c.Id),
+                db.Deliveries.Count(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Sent)))
+            .ToListAsync(ct);
+    }
+
+    public static string Label(CampaignStatus s) => s switch
+    {
+        CampaignStatus.Draft => "Entwurf",
+        CampaignStatus.Scheduled => "geplant",
+        CampaignStatus.Sending => "wird versandt",
+        CampaignStatus.Paused => "angehalten",
+        CampaignStatus.Sent => "versandt",
+        _ => "abgebrochen",
+    };
+}

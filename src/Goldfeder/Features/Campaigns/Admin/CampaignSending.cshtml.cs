@@ -1,0 +1,59 @@
+using Goldfeder.Common;
+using Goldfeder.Data;
+using Goldfeder.Features.Campaigns;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Goldfeder.Features.Campaigns.Admin;
+
+/// <summary>A send as it happens: progress, rate, time left; pause, resume, cancel, retry the failed ones.</summary>
+public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public CampaignProgress Progress { get; private set; } = null!;
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? hinweis, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
+        if (progress is null) return NotFound();
+        Progress = progress;
+        Notice = hinweis switch
+        {
+            "nicht-moeglich" => "Das ist im jetzigen Zustand nicht möglich.",
+            "wiederholt" => "Die vorübergehend gescheiterten Empfänger werden erneut versucht.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    /// <summary>The numbers for the page's script, every few seconds.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
+        return progress is null ? NotFound() : new JsonResult(progress);
+    }
+
+    public Task<IActionResult> OnPostPauseAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.pause", control.PauseAsync(id, ct), ct);
+    public Task<IActionResult> OnPostResumeAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.resume", control.ResumeAsync(id, ct), ct);
+    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.cancel", control.CancelAsync(id, ct), ct);
+
+    public async Task<IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
+    {
+        var retried = await control.RetryFailedAsync(id, ct);
+        if (retried == 0) return Redirect($"/admin/newsletter/versand/{id}?hinweis=nicht-moeglich");
+        await audit.RecordAsync(User.Identity?.Name ?? "?", "campaign.retry-failed", $"Newsletter {id}", null, $"{retried} Empfänger", ct);
+        return Redirect($"/admin/newsletter/versand/{id}?hinweis=wiederholt");
+    }
+
+    private async Task<IActionResult> ActAsync(int id, string action, Task<bool> act, CancellationToken ct)
+    {
+        if (!await act) return Redirect($"/admin/newsletter/versand/{id}?hinweis=nicht-moeglich");
+        await audit.RecordAsync(User.Identity?.Name ?? "?", action, $"Newsletter {id}", null, null, ct);
+        return Redirect($"/admin/newsletter/versand/{id}");
+    }
+
+    public static string Label(string status) => CampaignListModel.Label(Enum.Parse<CampaignStatus>(status));
+}

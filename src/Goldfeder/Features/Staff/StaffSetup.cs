@@ -1,0 +1,75 @@
+using Goldfeder.Common;
+using Goldfeder.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using System.Threading.RateLimiting;
+
+namespace Goldfeder.Features.Staff;
+
+public static class StaffSetup
+{
+    public const string LoginRateLimit = "admin-login";
+
+    public static IServiceCollection AddStaff(this IServiceCollection services, IHostEnvironment env)
+    {
+        // Keys in the database: cookies and antiforgery tokens survive restarts and work across instances.
+        services.AddDataProtection().SetApplicationName("Goldfeder").PersistKeysToDbContext<GoldfederDb>();
+
+        services.AddIdentity<AdminUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<GoldfederDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "goldfeder-admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Plain HTTP only on a developer's machine and in tests; everywhere else the cookie needs HTTPS.
+            o.Cookie.SecurePolicy = env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/admin/anmelden";
+            o.LogoutPath = "/admin/abmelden";
+            o.AccessDeniedPath = "/admin/kein-zugriff";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "goldfeder-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorization();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff");
+            o.Conventions.AllowAnonymousToPage("/Staff/Login");
+            o.Conventions.AllowAnonymousToPage("/Staff/AccessDenied");
+        });
+        // The audit writer is shared (Common); the audit page is ours.
+        services.AddScoped<AuditLog>();
+
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read")));
+        return services;
+    }
+
+    /// <summary>The roles exist before anyone logs in; run after the migrations.</summary>
+    public static async Task PrepareStaffAsync(this WebApplication app) =>
+        await AdminAccounts.EnsureRolesAsync(app.Services);
+}

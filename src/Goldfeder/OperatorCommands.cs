@@ -1,0 +1,61 @@
+using Goldfeder.Features.Articles.WordpressImport;
+using Goldfeder.Features.Campaigns;
+using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Staff;
+
+namespace Goldfeder;
+
+/// <summary>
+/// The operator commands' table of contents, run on the same services as the site but without a web server:
+/// <c>dotnet Goldfeder.dll GROUP VERB …</c>. Each command lives with its feature.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
+
+    public static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        // stdout carries the command's answer (JSON); everything the host says goes to stderr.
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    /// <summary>Runs the command with Ctrl+C wired to stop a long one (a campaign send) between messages.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        return await RunAsync(services, args, Console.Out, stop.Token);
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct = default)
+    {
+        switch (args)
+        {
+            case ["consent", var verb, var address]:
+                return await ConsentCommands.RunAsync(services, verb, address, output, ct);
+            case ["admin", "create", "--email", var email, "--role", var role, .. var rest]:
+                return await AdminCommands.CreateAsync(services, email, role, generate: rest is ["--generate-password"], output, ct);
+            case ["subscribers", "import", var file]:
+                return await CampaignCommands.ImportAsync(services, file, output, ct);
+            case ["campaigns", "create", .. var options]:
+                return await CampaignCommands.CreateAsync(services, options, output, ct);
+            case ["campaigns", "send", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.SendAsync(services, campaignId, output, ct);
+            case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
+            case ["import", "wordpress", var file]:
+                return await WordpressImportCommand.RunAsync(services, file, output, ct);
+            default:
+                await Console.Error.WriteLineAsync("usage:");
+                await Console.Error.WriteLineAsync(ConsentCommands.Usage);
+                await Console.Error.WriteLineAsync(AdminCommands.Usage);
+                await Console.Error.WriteLineAsync(CampaignCommands.Usage);
+                await Console.Error.WriteLineAsync(WordpressImportCommand.Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Goldfeder.Tests.Infrastructure;
+
+namespace Goldfeder.Tests;
+
+/// <summary>The operator commands as an operator runs them: a separate process, arguments, standard input, exit code.</summary>
+public class OperatorCommandProcessTests
+{
+    [Fact]
+    public async Task Admin_create_reads_the_password_from_standard_input_and_refuses_a_weak_one()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var created = await RunAsync(database, "Stdin-Passwort-123\n", "admin", "create", "--email", "stdin@example.de", "--role", "Editor");
+            Assert.True(created.Code == 0, created.Error);
+            Assert.Contains("created: stdin@example.de (Editor)", created.Output);
+            Assert.DoesNotContain("Stdin-Passwort-123", created.Output);
+
+            var weak = await RunAsync(database, "kurz\n", "admin", "create", "--email", "weak@example.de", "--role", "Editor");
+            Assert.Equal(1, weak.Code);
+            Assert.Contains("mindestens 12 Zeichen", weak.Error);
+
+            var missing = await RunAsync(database, "", "admin", "create", "--email", "leer@example.de", "--role", "Editor");
+            Assert.Equal(2, missing.Code);
+        });
+    }
+
+    [Fact]
+    public async Task Consent_proof_of_an_unknown_address_exits_with_1_and_prints_nothing_on_stdout()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var result = await RunAsync(database, "", "consent", "proof", "niemand@example.de");
+            Assert.Equal(1, result.Code);
+            Assert.Equal("", result.Output.Trim());
+        });
+    }
+
+    [Fact]
+    public async Task Import_wordpress_prints_a_summary_and_refuses_a_broken_file_with_its_line()
+    {
+        await GoldfederApp.WithDatabaseAsync(async database =>
+        {
+            var broken = Path.Combine(Path.GetTempPath(), $"wxr-{Guid.NewGuid():N}.xml");
+            File.WriteAllText(broken, File.ReadAllText(Features.Articles.WordpressImportTests.Export).Replace("<title><![CDATA[Platin im Überblick]]></title>", "<title></title>"));
+            try
+            {
+                var refused = await RunAsync(database, "", "import", "wordpress", broken);
+                Assert.Equal(1, refused.Code);
+                Assert.Contains("line 131: Beitrag ohne Titel; nothing was imported", refused.Error);
+
+                var imported = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                Assert.True(imported.Code == 0, imported.Error);
+                Assert.Equal("imported: 4 (published 2, scheduled 1, drafts 1), skipped as already imported: 0", imported.Output.Trim());
+
+                var again = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                Assert.Equal("imported: 0 (published 0, scheduled 0, drafts 0), skipped as already imported: 4", again.Output.Trim());
+            }
+            finally
+            {
+                File.Delete(broken);
+            }
+        });
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string database, string input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goldfeder.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Provider"] = GoldfederApp.Provider;
+        start.Environment["ConnectionStrings__Goldfeder"] = database;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
