@@ -4,9 +4,10 @@ namespace Goldfeder.Data;
 public static class Periodic
 {
     /// <summary>A failed run is logged and tried again at the next tick, so one bad moment (a busy or restarting database) never ends the job.</summary>
-    public static async Task RunAsync(TimeSpan interval, ILogger log, string job, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
+    /// <remarks>The interval is measured on <paramref name="clock"/>, the site's <see cref="TimeProvider"/>, so tests can move time on.</remarks>
+    public static async Task RunAsync(TimeSpan interval, TimeProvider clock, ILogger log, string job, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, clock);
         do
         {
             try

@@ -1,6 +1,7 @@
 using Goldfeder.Common;
-using System.Text.RegularExpressions;
+using Goldfeder.Features.Articles;
 using Goldfeder.Tests.Infrastructure;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using static Goldfeder.Tests.Infrastructure.NewsletterFixtures;
 
@@ -15,7 +16,8 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
 
     public Task InitializeAsync()
     {
-        _app = GoldfederApp.With(new(_smtp.Settings()) { ["Articles:PublishInterval"] = "00:00:02" }).OnKestrel();
+        // The site's clock is the test's: the scheduled publisher's 30-second interval passes when the test moves time on.
+        _app = GoldfederApp.With(_smtp.Settings()).WithFakeClock().OnKestrel();
         _app.StartServer();
         _baseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         return Task.CompletedTask;
@@ -44,8 +46,9 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         await Screenshot(page, "editor-preview.png");
 
         // Scheduled for the next full minute after one from now, entered in Berlin time.
-        var at = Goldfeder.Common.BerlinTime.ToBerlin(DateTime.UtcNow.AddMinutes(1));
-        at = at.AddSeconds(60 - at.Second);
+        var clock = _app.Clock!;
+        var at = BerlinTime.ToBerlin(clock.GetUtcNow().UtcDateTime.AddMinutes(1));
+        at = at.AddSeconds(60 - at.Second).AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
         await page.GetByLabel("Status").SelectOptionAsync("Scheduled");
         await page.GetByLabel("Datum").FillAsync(at.ToString("yyyy-MM-dd"));
         await page.GetByLabel("Uhrzeit").FillAsync(at.ToString("HH:mm"));
@@ -56,17 +59,21 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         await reader.GotoAsync("/");
         await Assertions.Expect(reader.GetByText("Goldreserven der Bundesbank")).ToHaveCountAsync(0);
 
-        var atUtc = TimeZoneInfo.ConvertTimeToUtc(at, Goldfeder.Common.BerlinTime.Zone);
-        DateTime? appeared = null;
-        while (appeared is null && DateTime.UtcNow < atUtc.AddSeconds(90))
+        // A second before its time the publisher's passes (its timer fired on the way) publish nothing, and readers see nothing.
+        var atUtc = TimeZoneInfo.ConvertTimeToUtc(at, BerlinTime.Zone);
+        clock.SetUtcNow(atUtc.AddSeconds(-1));
+        var publisher = _app.Services.GetServices<IHostedService>().OfType<ScheduledPublisher>().Single();
+        Assert.Equal(0, await publisher.PublishDueAsync(default));
+        await reader.GotoAsync("/");
+        await Assertions.Expect(reader.GetByText("Goldreserven der Bundesbank")).ToHaveCountAsync(0);
+
+        // One interval (30 s) on, the publisher's timer has fired at or after the article's time: it is on the front page.
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await Eventually.TrueAsync(async () =>
         {
             await reader.GotoAsync("/");
-            if (await reader.GetByText("Goldreserven der Bundesbank").CountAsync() > 0) appeared = DateTime.UtcNow;
-            else await Task.Delay(1000);
-        }
-        Assert.NotNull(appeared);
-        Assert.True(appeared >= atUtc, $"appeared at {appeared:O}, before its time {atUtc:O}");
-        Assert.True(appeared <= atUtc.AddMinutes(1), $"appeared at {appeared:O}, more than a minute after {atUtc:O}");
+            return await reader.GetByText("Goldreserven der Bundesbank").CountAsync() > 0;
+        }, Eventually.Soon, $"the article scheduled for {atUtc:O} did not appear on the front page by {clock.GetUtcNow():O} (site time)");
         await reader.GetByRole(AriaRole.Link, new() { Name = "Goldreserven der Bundesbank" }).ClickAsync();
         await Assertions.Expect(reader.Locator("article h2")).ToHaveTextAsync(["In Frankfurt", "In New York"]);
         await Assertions.Expect(reader.Locator(".article-time")).ToHaveTextAsync(at.ToString("HH:mm") + " Uhr");

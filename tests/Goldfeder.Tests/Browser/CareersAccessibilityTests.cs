@@ -55,9 +55,13 @@ public sealed class CareersAccessibilityTests(BrowserFixture browser) : IClassFi
         await page.GotoAsync($"/karriere/{CareersFixtures.Advisor}");
         await page.GetByLabel("Vor- und Nachname").FillAsync("Erika Mustermann");
         await page.GetByLabel("E-Mail-Adresse").FillAsync("erika@example.de");
+        // From a file on disk, as a person picks it: the browser reads it itself (a 30 MB buffer would crawl through Playwright's pipe as base64).
         var huge = new byte[30 * 1024 * 1024];
         CareersFixtures.Pdf().CopyTo(huge, 0);
-        await page.GetByLabel("Lebenslauf (PDF)").SetInputFilesAsync(new FilePayload { Name = "riesig.pdf", MimeType = "application/pdf", Buffer = huge });
+        var hugeFile = Path.Combine(_files + "-upload", "riesig.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(hugeFile)!);
+        await File.WriteAllBytesAsync(hugeFile, huge);
+        await page.GetByLabel("Lebenslauf (PDF)").SetInputFilesAsync(hugeFile);
         await page.Locator("#bewerbung-datenschutz").CheckAsync();
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Bewerbung absenden" }).ClickAsync(),
@@ -93,5 +97,6 @@ public sealed class CareersAccessibilityTests(BrowserFixture browser) : IClassFi
     {
         await _app.DisposeAsync();
         if (Directory.Exists(_files)) Directory.Delete(_files, true);
+        if (Directory.Exists(_files + "-upload")) Directory.Delete(_files + "-upload", true);
     }
 }

@@ -47,21 +47,17 @@ public static class CampaignFixtures
         app.InScopeAsync(async sp => (await CampaignProgress.OfAsync(sp.GetRequiredService<GoldfederDb>(), id, TimeProvider.System, default))!);
 
     /// <summary>Waits until the campaign reaches the status (at most 60 s).</summary>
-    public static async Task<CampaignProgress> WaitForStatusAsync(this GoldfederApp app, int id, CampaignStatus status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var progress = await app.ProgressAsync(id);
-            if (progress.Status == status.ToString()) return progress;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"campaign {id} is {progress.Status}, not {status}: {progress}");
-            await Task.Delay(100);
-        }
-    }
+    public static Task<CampaignProgress> WaitForStatusAsync(this GoldfederApp app, int id, CampaignStatus status) =>
+        Eventually.ValueAsync(() => app.ProgressAsync(id), p => p.Status == status.ToString(), TimeSpan.FromSeconds(60),
+            p => $"campaign {id} did not become {status}; it is {p.Status}: {p}");
 
     public static Task<List<Delivery>> DeliveriesAsync(this GoldfederApp app, int id) =>
         app.InScopeAsync(sp => sp.GetRequiredService<GoldfederDb>().Deliveries.AsNoTracking().Where(d => d.CampaignId == id).ToListAsync());
 
     public static List<MimeKit.MimeMessage> CampaignMails(this TestSmtpServer smtp, string subject = "Goldpreis im Blick") =>
         smtp.Received.Where(m => m.Subject == subject).ToList();
+
+    /// <summary>Waits until at least <paramref name="count"/> mails of the campaign have arrived.</summary>
+    public static Task<List<MimeKit.MimeMessage>> WaitForCampaignMailsAsync(this TestSmtpServer smtp, int count, string subject = "Goldpreis im Blick") =>
+        smtp.WaitForSubjectAsync(subject, count);
 }

@@ -3,7 +3,10 @@ using AngleSharp.Dom;
 using Goldfeder.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Goldfeder.Tests.Infrastructure;
@@ -60,6 +63,25 @@ public class GoldfederApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+            });
+    }
+
+    /// <summary>The site's clock once <see cref="WithFakeClock"/> was called: it stands still until the test moves it on.</summary>
+    public FakeTimeProvider? Clock { get; private set; }
+
+    /// <summary>
+    /// Gives the site a clock that starts at the real time and moves only when the test advances it, so the scheduled
+    /// publisher, the cleaners and every deadline run on the test's time, not on a real minute. Call before the app starts.
+    /// </summary>
+    public GoldfederApp WithFakeClock()
+    {
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        return this;
     }
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)

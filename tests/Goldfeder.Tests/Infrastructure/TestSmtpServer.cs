@@ -65,24 +65,22 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public List<MimeMessage> To(string address) =>
         Received.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.GetAddress(true), address, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    /// <summary>Waits until <paramref name="count"/> messages to the address have arrived (at most 20 s).</summary>
-    public async Task<List<MimeMessage>> WaitForAsync(string address, int count = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var mails = To(address);
-            if (mails.Count >= count) return mails;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"{count} mail(s) to {address} did not arrive; got {To(address).Count}.");
-    }
+    /// <summary>Waits until <paramref name="count"/> messages to the address have arrived (at most <see cref="Eventually.Soon"/>).</summary>
+    public Task<List<MimeMessage>> WaitForAsync(string address, int count = 1) =>
+        Eventually.ValueAsync(() => To(address), mails => mails.Count >= count, Eventually.Soon,
+            mails => $"{count} mail(s) to {address} did not arrive; got {mails.Count}");
+
+    /// <summary>Waits until at least <paramref name="count"/> messages with the subject have arrived (at most <see cref="Eventually.Soon"/>).</summary>
+    public Task<List<MimeMessage>> WaitForSubjectAsync(string subject, int count) =>
+        Eventually.ValueAsync(() => Received.Where(m => m.Subject == subject).ToList(), mails => mails.Count >= count, Eventually.Soon,
+            mails => $"{count} mail(s) with the subject \"{subject}\" did not arrive; got {mails.Count}");
 
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
         _server.Shutdown();
-        try { await _running; } catch (OperationCanceledException) { }
+        try { await Eventually.WithinAsync(_running, TimeSpan.FromSeconds(10), "the test SMTP server did not stop"); }
+        catch (OperationCanceledException) { }
         _stop.Dispose();
     }
 

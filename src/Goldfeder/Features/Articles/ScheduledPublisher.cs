@@ -13,7 +13,7 @@ public sealed class ScheduledPublisher(
     IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, IConfiguration config, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)), log, "Publishing scheduled articles", async ct =>
+        Periodic.RunAsync(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)), clock, log, "Publishing scheduled articles", async ct =>
         {
             var published = await PublishDueAsync(ct);
             if (published > 0) log.LogInformation("Published {Count} scheduled articles", published);

@@ -14,7 +14,7 @@ public sealed class ApplicationRetention(
     IServiceScopeFactory scopes, IOptions<CareersOptions> options, TimeProvider clock, ILogger<ApplicationRetention> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(options.Value.RetentionInterval, log, "Deleting expired applications", async ct =>
+        Periodic.RunAsync(options.Value.RetentionInterval, clock, log, "Deleting expired applications", async ct =>
         {
             var deleted = await DeleteExpiredAsync(ct);
             if (deleted > 0) log.LogInformation("Deleted {Count} applications at the end of their retention period", deleted);

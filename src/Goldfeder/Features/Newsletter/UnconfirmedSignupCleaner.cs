@@ -12,7 +12,7 @@ namespace Goldfeder.Features.Newsletter;
 public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, TimeProvider clock, ILogger<UnconfirmedSignupCleaner> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Periodic.RunAsync(options.Value.CleanupInterval, log, "Deleting unconfirmed signups", async ct =>
+        Periodic.RunAsync(options.Value.CleanupInterval, clock, log, "Deleting unconfirmed signups", async ct =>
         {
             var deleted = await DeleteExpiredAsync(ct);
             if (deleted > 0) log.LogInformation("Deleted {Count} unconfirmed newsletter signups", deleted);
