@@ -51,6 +51,29 @@ public static class CampaignFixtures
         Eventually.ValueAsync(() => app.ProgressAsync(id), p => p.Status == status.ToString(), TimeSpan.FromSeconds(60),
             p => $"campaign {id} did not become {status}; it is {p.Status}: {p}");
 
+    /// <summary>
+    /// Waits until no delivery of the campaign is in flight: a claimed delivery carries its lease's end as its next attempt
+    /// until the sender records what the server said (sent, refused, tried again later, or back to now if untried).
+    /// After that, whatever a pause or cancel let through has arrived and been counted.
+    /// </summary>
+    public static Task WaitUntilNothingInFlightAsync(this GoldfederApp app, int id) =>
+        Eventually.ValueAsync(() => app.InScopeAsync(sp =>
+            {
+                var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                return sp.GetRequiredService<GoldfederDb>().Deliveries.CountAsync(d => d.CampaignId == id
+                    && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Skipped) && d.NextAttemptAtUtc > now);
+            }), inFlight => inFlight == 0, Eventually.Soon, inFlight => $"{inFlight} deliveries of campaign {id} are still in flight");
+
+    /// <summary>
+    /// One pass of a second sender, as another instance of the site would run it beside this one's: the deliveries it
+    /// handled. Zero means that nothing is due for any sender; the real signal for "nothing more goes out".
+    /// </summary>
+    public static async Task<int> AnotherSendersPassAsync(this GoldfederApp app)
+    {
+        using var sender = ActivatorUtilities.CreateInstance<CampaignSender>(app.Services);
+        return await sender.PassAsync(default);
+    }
+
     public static Task<List<Delivery>> DeliveriesAsync(this GoldfederApp app, int id) =>
         app.InScopeAsync(sp => sp.GetRequiredService<GoldfederDb>().Deliveries.AsNoTracking().Where(d => d.CampaignId == id).ToListAsync());
 

@@ -80,7 +80,7 @@ public class GoldfederApp : WebApplicationFactory<Program>
     /// </summary>
     public GoldfederApp WithFakeClock()
     {
-        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Clock = new TestClock(DateTimeOffset.UtcNow);
         return this;
     }
 

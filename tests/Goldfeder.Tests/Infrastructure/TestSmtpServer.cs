@@ -1,9 +1,14 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -40,6 +45,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new NoDelayListeners());
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -97,6 +103,48 @@ public sealed class TestSmtpServer : IAsyncDisposable
             owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             owner.Sessions.TryAdd(context.SessionId, true);
             return SmtpResponse.Ok;
+        }
+    }
+
+    /// <summary>
+    /// Accepts connections with Nagle's algorithm off, as real mail servers do. The package's own listener leaves it on,
+    /// so each small reply waits for the client's delayed ACK: about 50 ms per message, 40 times slower than this.
+    /// Plain connections only (the tests use Mail:Smtp:Security None).
+    /// </summary>
+    private sealed class NoDelayListeners : IEndpointListenerFactory
+    {
+        public IEndpointListener CreateListener(IEndpointDefinition endpoint)
+        {
+            var listener = new TcpListener(endpoint.Endpoint);
+            listener.Start();
+            return new Listener(listener);
+        }
+
+        private sealed class Listener(TcpListener listener) : IEndpointListener
+        {
+            public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+            {
+                var socket = await listener.AcceptSocketAsync(cancellationToken);
+                socket.NoDelay = true;
+                context.Properties[EndpointListener.LocalEndPointKey] = listener.LocalEndpoint;
+                context.Properties[EndpointListener.RemoteEndPointKey] = socket.RemoteEndPoint!;
+                return new PlainPipe(new NetworkStream(socket, ownsSocket: true));
+            }
+
+            public void Dispose() => listener.Stop();
+        }
+
+        private sealed class PlainPipe(NetworkStream stream) : ISecurableDuplexPipe
+        {
+            public PipeReader Input { get; } = PipeReader.Create(stream);
+            public PipeWriter Output { get; } = PipeWriter.Create(stream);
+            public bool IsSecure => false;
+            public SslProtocols SslProtocol => SslProtocols.None;
+
+            public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken) =>
+                throw new NotSupportedException("the test SMTP server speaks plain SMTP only");
+
+            public void Dispose() => stream.Dispose();
         }
     }
 }

@@ -26,11 +26,11 @@ public sealed class CampaignCrashTests(ITestOutputHelper log)
 
             using (var first = Start(database, smtp, campaign))
             {
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (smtp.CampaignMails().Count < Recipients / 3 && DateTime.UtcNow < deadline && !first.HasExited) await Task.Delay(10);
+                await Eventually.TrueAsync(() => smtp.CampaignMails().Count >= Recipients / 3 || first.HasExited, TimeSpan.FromSeconds(60),
+                    $"the sending process did not get a third of the way ({smtp.CampaignMails().Count} of {Recipients} mails)");
                 if (first.HasExited) Assert.Fail("the send ended before it could be killed: " + await first.StandardError.ReadToEndAsync());
                 first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no cleanup
-                await first.WaitForExitAsync();
+                await Eventually.WithinAsync(first.WaitForExitAsync(), TimeSpan.FromSeconds(10), "the killed sending process did not exit");
             }
             var beforeRestart = smtp.CampaignMails().Count;
             log.WriteLine($"killed after {beforeRestart} mails");

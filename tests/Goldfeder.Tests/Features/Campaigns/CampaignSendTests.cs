@@ -66,7 +66,7 @@ public sealed class CampaignSendTests : IAsyncDisposable
 
         // The last in line withdraws while the first mails go out.
         var last = (await app.DeliveriesAsync(campaign)).MaxBy(d => d.Id)!;
-        while (_smtp.CampaignMails().Count < 10) await Task.Delay(20);
+        await _smtp.WaitForCampaignMailsAsync(10);
         await app.InScopeAsync(sp => sp.GetRequiredService<Withdrawal>().WithdrawAsync(last.SubscriberId!.Value, "test", new Requester(null, null, null, "http://localhost"), default));
 
         var done = await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
@@ -136,14 +136,18 @@ public sealed class CampaignSendTests : IAsyncDisposable
         await app.ImportAsync(CampaignFixtures.Csv(150));
         var campaign = await app.CreateCampaignAsync();
         await app.StartAsync(campaign);
-        while (_smtp.CampaignMails().Count < 5) await Task.Delay(20);
+        await _smtp.WaitForCampaignMailsAsync(5);
 
         Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<CampaignControl>().PauseAsync(campaign, default)));
-        await Task.Delay(1500); // a batch in flight may still finish
+        // The batch in flight may still finish; once it is recorded, every mail that arrived is counted as sent.
+        await app.WaitUntilNothingInFlightAsync(campaign);
         var whilePaused = _smtp.CampaignMails().Count;
-        await Task.Delay(1000);
-        Assert.Equal(whilePaused, _smtp.CampaignMails().Count);
+        Assert.Equal(whilePaused, (await app.ProgressAsync(campaign)).Sent);
         Assert.True(whilePaused < 150);
+        // Nothing is due for any sender while paused, so nothing more goes out.
+        Assert.Equal(0, await app.AnotherSendersPassAsync());
+        Assert.Equal(whilePaused, _smtp.CampaignMails().Count);
+        Assert.Equal("Paused", (await app.ProgressAsync(campaign)).Status);
 
         // Two failures for the next mails, then resume: with one attempt allowed they fail for good.
         _smtp.TemporaryFailuresLeft = 2;
@@ -160,14 +164,17 @@ public sealed class CampaignSendTests : IAsyncDisposable
         // Cancel: nothing more goes out.
         var other = await app.CreateCampaignAsync("Silber im Blick");
         await app.StartAsync(other);
-        while (_smtp.CampaignMails("Silber im Blick").Count < 5) await Task.Delay(20);
+        await _smtp.WaitForCampaignMailsAsync(5, "Silber im Blick");
         Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<CampaignControl>().CancelAsync(other, default)));
-        await Task.Delay(1500);
+        await app.WaitUntilNothingInFlightAsync(other);
         var cancelled = await app.ProgressAsync(other);
         Assert.Equal("Cancelled", cancelled.Status);
         Assert.Equal(0, cancelled.Remaining);
         Assert.True(cancelled.Skipped > 100);
         Assert.InRange(_smtp.CampaignMails("Silber im Blick").Count, 5, 150 - cancelled.Skipped);
+        Assert.Equal(cancelled.Sent, _smtp.CampaignMails("Silber im Blick").Count);
+        Assert.Equal(0, await app.AnotherSendersPassAsync());
+        Assert.Equal(cancelled.Sent, _smtp.CampaignMails("Silber im Blick").Count);
     }
 
     [Fact]
@@ -177,8 +184,10 @@ public sealed class CampaignSendTests : IAsyncDisposable
         await app.ImportAsync(CampaignFixtures.Csv(20));
         var campaign = await app.CreateCampaignAsync();
         await app.StartAsync(campaign);
-        while (_smtp.CampaignMails().Count < 7) await Task.Delay(20);
-        await Task.Delay(1500);
+        await _smtp.WaitForCampaignMailsAsync(7);
+        await app.WaitUntilNothingInFlightAsync(campaign);
+        // The hour is used up: a pass (here another instance's) sends nothing, and the campaign waits, still sending.
+        Assert.Equal(0, await app.AnotherSendersPassAsync());
         var progress = await app.ProgressAsync(campaign);
         Assert.Equal((7, 13, "Sending"), (progress.Sent, progress.Remaining, progress.Status));
         Assert.Equal(7, _smtp.CampaignMails().Count);

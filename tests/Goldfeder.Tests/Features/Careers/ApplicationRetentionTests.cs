@@ -19,7 +19,7 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
     {
         var (settings, folder) = CareersFixtures.Settings(_smtp.Settings());
         _files = folder;
-        _app = GoldfederApp.With(settings);
+        _app = GoldfederApp.With(settings).WithFakeClock();
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
             await _smtp.WaitForAsync($"{who}@example.de");
         }
         var all = (await _app.ApplicationsAsync()).ToDictionary(a => a.Email.Split('@')[0]);
-        var now = DateTime.UtcNow;
+        var now = _app.Clock!.GetUtcNow().UtcDateTime;
         await SetApplicationAsync(all["abgesagt-alt"].Id, ApplicationStatus.Rejected, now.AddMonths(-6).AddDays(-1));
         await SetApplicationAsync(all["abgesagt-neu"].Id, ApplicationStatus.Rejected, now.AddMonths(-5));
         // The vault posting was closed seven months ago; then, for the last applicant, its end date lies seven months back.
@@ -58,10 +58,10 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
         });
         Assert.Equal(5, StoredFiles(_files).Length);
 
-        var retention = _app.Services.GetServices<IHostedService>().OfType<ApplicationRetention>().Single();
-        Assert.Equal(3, await retention.DeleteExpiredAsync(default));
-
-        var left = await _app.ApplicationsAsync();
+        // The job's next pass, one interval on the site's clock later, deletes the three whose period is over.
+        _app.Clock.Advance(RetentionInterval(_app));
+        var left = await Eventually.ValueAsync(() => _app.ApplicationsAsync(), l => l.Count <= 2, Eventually.Soon,
+            l => $"the retention job did not delete the expired applications; {l.Count} left");
         Assert.Equal(["abgesagt-neu", "offen"], left.Select(a => a.Email.Split('@')[0]).Order());
         var keptFiles = left.SelectMany(a => a.Files).Select(f => Path.Combine(_files, f.StoredName)).Order();
         Assert.Equal(keptFiles, StoredFiles(_files).Order());
@@ -83,6 +83,7 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
         Assert.DoesNotContain("Person", audit.Subject + audit.After);
 
         // A second pass finds nothing more.
+        var retention = _app.Services.GetServices<IHostedService>().OfType<ApplicationRetention>().Single();
         Assert.Equal(0, await retention.DeleteExpiredAsync(default));
         Assert.NotEqual(0, expiredPosting);
     }
@@ -118,18 +119,26 @@ public sealed class ApplicationRetentionTests : IAsyncLifetime
     public async Task The_period_is_configurable()
     {
         var (settings, folder) = CareersFixtures.Settings(new() { ["Careers:RetentionMonths"] = "1" });
-        await using var app = GoldfederApp.With(settings);
+        await using var app = GoldfederApp.With(settings).WithFakeClock();
         Assert.Equal(HttpStatusCode.Redirect, (await app.ApplyAsync(Advisor, Form())).StatusCode);
         var application = Assert.Single(await app.ApplicationsAsync());
         await app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Applications.ExecuteUpdateAsync(u => u
-            .SetProperty(a => a.Status, ApplicationStatus.Rejected).SetProperty(a => a.ClosedAtUtc, DateTime.UtcNow.AddMonths(-1).AddDays(-1))));
+            .SetProperty(a => a.Status, ApplicationStatus.Rejected).SetProperty(a => a.ClosedAtUtc, app.Clock!.GetUtcNow().UtcDateTime)));
+
+        // Four weeks after the rejection it stays (no month is shorter); 32 days and an interval on, the job has deleted it.
+        app.Clock!.Advance(TimeSpan.FromDays(27));
         var retention = app.Services.GetServices<IHostedService>().OfType<ApplicationRetention>().Single();
-        Assert.Equal(1, await retention.DeleteExpiredAsync(default));
-        Assert.Empty(await app.ApplicationsAsync());
+        Assert.Equal(0, await retention.DeleteExpiredAsync(default));
+        app.Clock.Advance(TimeSpan.FromDays(5) + RetentionInterval(app));
+        await Eventually.TrueAsync(async () => (await app.ApplicationsAsync()).Count == 0, Eventually.Soon,
+            "the retention job did not delete an application rejected more than the configured month ago");
         Assert.Empty(StoredFiles(folder));
         Assert.NotEqual(0, application.Id);
         Directory.Delete(folder, true);
     }
+
+    private static TimeSpan RetentionInterval(GoldfederApp app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CareersOptions>>().Value.RetentionInterval;
 
     private Task SetPostingAsync(string slug, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JobPosting>> set) =>
         _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().JobPostings.Where(p => p.Slug == slug).ExecuteUpdateAsync(set));

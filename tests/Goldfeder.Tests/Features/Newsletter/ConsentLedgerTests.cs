@@ -6,6 +6,7 @@ using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Tests.Features.Newsletter;
 
@@ -51,21 +52,27 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     [Fact]
     public async Task Unconfirmed_signups_past_their_period_are_deleted_with_everything_about_them()
     {
-        await _app.SignUpAsync("vergessen@example.de");
-        await _app.ConfirmedAsync(_smtp, "bestaetigt@example.de");
-        await _app.SignUpAsync("frisch@example.de");
+        await using var app = GoldfederApp.With(_smtp.Settings()).WithFakeClock();
+        var clock = app.Clock!;
+        var options = app.Services.GetRequiredService<IOptions<NewsletterOptions>>().Value;
+        await app.SignUpAsync("vergessen@example.de");
+        await app.ConfirmedAsync(_smtp, "bestaetigt@example.de");
         await _smtp.WaitForAsync("vergessen@example.de");
-        await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Subscribers
-            .Where(x => x.NormalizedEmail != "frisch@example.de")
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAtUtc, DateTime.UtcNow.AddDays(-31))));
 
-        var deleted = await _app.Services.GetServices<IHostedService>().OfType<UnconfirmedSignupCleaner>().Single().DeleteExpiredAsync(default);
+        // Just before the period ends, the cleaner's passes (its timer fires every interval on the way) leave it alone.
+        clock.Advance(options.DeleteUnconfirmedAfter - options.CleanupInterval);
+        var cleaner = app.Services.GetServices<IHostedService>().OfType<UnconfirmedSignupCleaner>().Single();
+        Assert.Equal(0, await cleaner.DeleteExpiredAsync(default));
+        Assert.NotNull(await app.SubscriberAsync("vergessen@example.de"));
+        await app.SignUpAsync("frisch@example.de");
 
-        Assert.Equal(1, deleted);
-        Assert.Null(await _app.SubscriberAsync("vergessen@example.de"));
-        Assert.NotNull(await _app.SubscriberAsync("bestaetigt@example.de"));
-        Assert.NotNull(await _app.SubscriberAsync("frisch@example.de"));
-        var leftovers = await _app.InScopeAsync(async s =>
+        // Two intervals on, the period is over and the cleaner's timer has fired: the unconfirmed signup is gone.
+        clock.Advance(2 * options.CleanupInterval);
+        await Eventually.TrueAsync(async () => await app.SubscriberAsync("vergessen@example.de") is null, Eventually.Soon,
+            $"the cleaner did not delete the signup {options.DeleteUnconfirmedAfter} after it was made");
+        Assert.NotNull(await app.SubscriberAsync("bestaetigt@example.de"));
+        Assert.NotNull(await app.SubscriberAsync("frisch@example.de"));
+        var leftovers = await app.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<GoldfederDb>();
             return await db.OutboxMails.CountAsync(m => m.Recipient == "vergessen@example.de")

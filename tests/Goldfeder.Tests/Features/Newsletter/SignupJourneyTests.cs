@@ -2,6 +2,7 @@ using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using static Goldfeder.Tests.Infrastructure.NewsletterFixtures;
 
 namespace Goldfeder.Tests.Features.Newsletter;
@@ -120,10 +121,11 @@ public sealed class SignupJourneyTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_confirmation_link_confirms_nothing()
     {
-        await using var app = GoldfederApp.With(new(_smtp.Settings()) { ["Newsletter:ConfirmationValidFor"] = "00:00:01" });
+        await using var app = GoldfederApp.With(_smtp.Settings()).WithFakeClock();
         await app.SignUpAsync("spaet@example.de");
         var link = PathOf(LinkIn((await _smtp.WaitForAsync("spaet@example.de")).Single(), "/newsletter/bestaetigen"));
-        await Task.Delay(1500);
+        // A week (the link's lifetime) and a second later, on the site's clock.
+        app.Clock!.Advance(app.Services.GetRequiredService<IOptions<NewsletterOptions>>().Value.ConfirmationValidFor + TimeSpan.FromSeconds(1));
 
         var response = await app.PostFormAsync(link, []);
 

@@ -73,13 +73,29 @@ public sealed class CampaignAdminTests : IAsyncDisposable
     [Fact]
     public async Task A_newsletter_can_be_scheduled_for_a_berlin_time_and_goes_out_then()
     {
-        await _app.ImportAsync(CampaignFixtures.Csv(3));
-        var id = await _app.CreateCampaignAsync();
-        var at = DateTime.UtcNow.AddSeconds(2);
-        Assert.True(await _app.InScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<CampaignControl>(sp).ScheduleAsync(id, at, default)));
-        Assert.Equal("Scheduled", (await _app.ProgressAsync(id)).Status);
-        await _app.WaitForStatusAsync(id, CampaignStatus.Sent);
+        await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp)).WithFakeClock();
+        var clock = app.Clock!;
+        await app.ImportAsync(CampaignFixtures.Csv(3));
+        var marketing = await app.StaffAsync(Roles.Marketing);
+        var id = await app.CreateCampaignAsync();
+        var editUrl = $"/admin/newsletter/bearbeiten/{id}";
+        var at = BerlinTime.ToBerlin(clock.GetUtcNow().UtcDateTime.AddHours(1));
+        var schedule = await marketing.PostAsync($"{editUrl}?handler=Schedule",
+            Form(TokenIn(await marketing.GetStringAsync(editUrl)), ("Input.Date", at.ToString("yyyy-MM-dd")), ("Input.Time", at.ToString("HH:mm"))));
+        Assert.Equal(HttpStatusCode.Redirect, schedule.StatusCode);
+        var scheduled = await app.ProgressAsync(id);
+        Assert.Equal("Scheduled", scheduled.Status);
+        var minute = new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Unspecified);
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(minute, BerlinTime.Zone), scheduled.ScheduledForUtc);
+
+        // A minute before, a sender's pass leaves it waiting.
+        clock.SetUtcNow(scheduled.ScheduledForUtc!.Value.AddMinutes(-1));
+        Assert.Equal(0, await app.AnotherSendersPassAsync());
+        Assert.Equal("Scheduled", (await app.ProgressAsync(id)).Status);
+
+        // At its time the site's own sender starts it and sends it.
+        clock.SetUtcNow(scheduled.ScheduledForUtc.Value);
+        await app.WaitForStatusAsync(id, CampaignStatus.Sent);
         Assert.Equal(3, _smtp.CampaignMails().Count);
     }
 
