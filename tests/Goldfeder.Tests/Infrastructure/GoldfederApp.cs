@@ -20,8 +20,26 @@ public class GoldfederApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
 
+    private readonly string _connectionString;
+    private readonly Lock _copy = new();
+    private bool _copied;
+
     public static string Provider { get; } = Environment.GetEnvironmentVariable("GOLDFEDER_TEST_PROVIDER") ?? "Sqlite";
-    public string ConnectionString { get; }
+
+    /// <summary>The app's database. One of its own is made, as a copy of <see cref="DatabaseTemplate"/>, when first needed.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            if (!_ownsDatabase) return _connectionString;
+            lock (_copy)
+            {
+                if (!_copied) DatabaseTemplate.CopyTo(_connectionString);
+                _copied = true;
+            }
+            return _connectionString;
+        }
+    }
 
     public GoldfederApp() : this(new Dictionary<string, string?>()) { }
 
@@ -29,7 +47,7 @@ public class GoldfederApp : WebApplicationFactory<Program>
     {
         _settings = settings;
         _ownsDatabase = connectionString is null;
-        ConnectionString = connectionString ?? NewDatabase(Provider);
+        _connectionString = connectionString ?? NewDatabase(Provider);
     }
 
     /// <summary>An app with settings of its own, on a database of its own unless one is named (that one it leaves in place).</summary>
@@ -123,7 +141,7 @@ public class GoldfederApp : WebApplicationFactory<Program>
         return (code, output.ToString());
     }
 
-    /// <summary>A database of its own for tests that start several apps on it in turn; dropped afterwards.</summary>
+    /// <summary>An empty database of its own for tests that start several apps (or processes) on it in turn; dropped afterwards.</summary>
     public static async Task WithDatabaseAsync(Func<string, Task> test)
     {
         var database = NewDatabase(Provider);
@@ -148,7 +166,7 @@ public class GoldfederApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownsDatabase) await DropDatabaseAsync(ConnectionString);
+        if (_ownsDatabase && _copied) await DropDatabaseAsync(_connectionString);
         GC.SuppressFinalize(this);
     }
 

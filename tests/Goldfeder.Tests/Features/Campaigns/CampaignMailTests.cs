@@ -8,7 +8,7 @@ using Org.BouncyCastle.OpenSsl;
 
 namespace Goldfeder.Tests.Features.Campaigns;
 
-public sealed class CampaignMailTests : IAsyncDisposable
+public sealed class CampaignMailTests : IAsyncLifetime
 {
     private readonly TestSmtpServer _smtp = new();
 
@@ -76,5 +76,8 @@ public sealed class CampaignMailTests : IAsyncDisposable
         public override Task<AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken ct = default) => Task.FromResult(_key);
     }
 
-    public async ValueTask DisposeAsync() => await _smtp.DisposeAsync();
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls DisposeAsync of the latter on a test class.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
 }

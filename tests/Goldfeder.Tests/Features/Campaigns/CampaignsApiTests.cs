@@ -6,7 +6,7 @@ using Goldfeder.Tests.Infrastructure;
 
 namespace Goldfeder.Tests.Features.Campaigns;
 
-public sealed class CampaignsApiTests : IAsyncDisposable
+public sealed class CampaignsApiTests : IAsyncLifetime
 {
     private const string Key = "test-schluessel-0123456789";
     private readonly TestSmtpServer _smtp = new();
@@ -105,7 +105,10 @@ public sealed class CampaignsApiTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls DisposeAsync of the latter on a test class.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
         await _smtp.DisposeAsync();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Features.Campaigns;
 
-public sealed class SubscriberImportTests : IAsyncDisposable
+public sealed class SubscriberImportTests : IAsyncLifetime
 {
     private readonly GoldfederApp _app = new();
 
@@ -100,5 +100,8 @@ public sealed class SubscriberImportTests : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    // IAsyncLifetime, not IAsyncDisposable: xunit 2 never calls DisposeAsync of the latter on a test class.
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
