@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, as README.md gives it: builds, then runs every test on SQLite and again on PostgreSQL.
 # Installs what the tests need from Debian's packages when it is missing; starts its own PostgreSQL on a private
-# Unix socket (no TCP port, nothing left running afterwards).
+# Unix socket (no TCP port, nothing left running afterwards). Ends with the ten slowest tests of both runs; each
+# heading carries the seconds since the start, so the log shows where the time went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log() { printf '\n== %s\n' "$*"; }
+log() { printf '\n== %s (at %ds)\n' "$*" "$SECONDS"; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -35,9 +36,10 @@ PG_DIR=$(mktemp -d /tmp/goldfeder-pg.XXXXXX)
 PG_PORT=5432
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+RESULTS=$(mktemp -d /tmp/goldfeder-results.XXXXXX)
 stop_pg() {
   run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
+  rm -rf "$PG_DIR" "$RESULTS"
 }
 trap stop_pg EXIT
 log "starting PostgreSQL ($("$PG_BIN/postgres" --version)) on $PG_DIR"
@@ -56,7 +58,10 @@ run_suite() {
   out=$(mktemp)
   log "tests on $name"
   set +e
-  dotnet test tests/Goldfeder.Tests --no-build -nologo 2>&1 | tee "$out"
+  # Every wait in the tests has a deadline; a test that hangs anyway (in the site itself) is ended after ten minutes
+  # and named, instead of holding the run until CI gives up.
+  dotnet test tests/Goldfeder.Tests --no-build -nologo --logger "trx;LogFileName=$RESULTS/$name.trx" \
+    --blame-hang-timeout 10min --blame-hang-dump-type none 2>&1 | tee "$out"
   local rc=${PIPESTATUS[0]}
   set -e
   local line
@@ -69,8 +74,25 @@ run_suite() {
   rm -f "$out"
 }
 
+# The ten slowest tests of both runs, from the runs' TRX files (XML, one <UnitTestResult> per test; read with awk, as
+# nothing else can be counted on to be installed).
+slowest_ten() {
+  local trx
+  for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    tr '\n' ' ' <"$trx" | grep -o '<UnitTestResult [^>]*>' | awk -v suite="$(basename "$trx" .trx)" '
+      function attr(name) { return match($0, " " name "=\"[^\"]*\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) : "" }
+      { split(attr("duration"), t, ":"); printf "%.1f\t%s\t%s\n", t[1] * 3600 + t[2] * 60 + t[3], suite, attr("testName") }'
+  done | sort -t "$(printf '\t')" -k1,1 -rn | head -n 10 |
+    awk -F '\t' '{ sub(/^Goldfeder\.Tests\./, "", $3); printf "%7.1f s  %-10s  %s\n", $1, $2, $3 }' |
+    sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+}
+
 GOLDFEDER_TEST_PROVIDER=Sqlite run_suite SQLite
 GOLDFEDER_TEST_PROVIDER=Postgres GOLDFEDER_TEST_POSTGRES="Host=$PG_DIR;Port=$PG_PORT;Username=postgres;Pooling=true" run_suite PostgreSQL
+
+log "the ten slowest tests"
+slowest_ten
 
 echo
 echo "$passed passed, $failed failed"

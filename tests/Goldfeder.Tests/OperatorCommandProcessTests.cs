@@ -42,18 +42,18 @@ public class OperatorCommandProcessTests
         await GoldfederApp.WithDatabaseAsync(async database =>
         {
             var broken = Path.Combine(Path.GetTempPath(), $"wxr-{Guid.NewGuid():N}.xml");
-            File.WriteAllText(broken, File.ReadAllText(Features.Articles.WordpressImportTests.Export).Replace("<title><![CDATA[Platin im Überblick]]></title>", "<title></title>"));
+            File.WriteAllText(broken, File.ReadAllText(Features.Articles.WordpressImport.WordpressImportTests.Export).Replace("<title><![CDATA[Platin im Überblick]]></title>", "<title></title>"));
             try
             {
                 var refused = await RunAsync(database, "", "import", "wordpress", broken);
                 Assert.Equal(1, refused.Code);
                 Assert.Contains("line 131: Beitrag ohne Titel; nothing was imported", refused.Error);
 
-                var imported = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                var imported = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImport.WordpressImportTests.Export);
                 Assert.True(imported.Code == 0, imported.Error);
                 Assert.Equal("imported: 4 (published 2, scheduled 1, drafts 1), skipped as already imported: 0", imported.Output.Trim());
 
-                var again = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImportTests.Export);
+                var again = await RunAsync(database, "", "import", "wordpress", Features.Articles.WordpressImport.WordpressImportTests.Export);
                 Assert.Equal("imported: 0 (published 0, scheduled 0, drafts 0), skipped as already imported: 4", again.Output.Trim());
             }
             finally

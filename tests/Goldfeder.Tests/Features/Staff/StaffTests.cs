@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Tests.Features.Staff;
 
-public sealed class AdminTests : IAsyncLifetime
+public sealed class StaffTests : IAsyncLifetime
 {
     private readonly TestSmtpServer _smtp = new();
     private readonly GoldfederApp _app;
 
-    public AdminTests() => _app = GoldfederApp.With(_smtp.Settings());
+    public StaffTests() => _app = GoldfederApp.With(_smtp.Settings());
 
     [Fact]
     public async Task The_operator_command_creates_an_account_with_a_generated_password_that_logs_in()

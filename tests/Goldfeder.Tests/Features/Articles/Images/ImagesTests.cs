@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;
 
-namespace Goldfeder.Tests.Features.Articles;
+namespace Goldfeder.Tests.Features.Articles.Images;
 
 public sealed class ImagesTests : IAsyncLifetime
 {

@@ -9,11 +9,11 @@ using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;
 
-namespace Goldfeder.Tests.Features.Articles;
+namespace Goldfeder.Tests.Features.Articles.WordpressImport;
 
 public sealed class WordpressImportTests : IAsyncLifetime
 {
-    public static readonly string Export = Path.Combine(AppContext.BaseDirectory, "Features", "Articles", "wordpress-export.xml");
+    public static readonly string Export = Path.Combine(AppContext.BaseDirectory, "Features", "Articles", "WordpressImport", "wordpress-export.xml");
 
     private readonly GoldfederApp _app = new();
 

@@ -1,7 +1,6 @@
 using Goldfeder.Common;
-using Goldfeder.Features.Articles;
 
-namespace Goldfeder.Tests.Features.Articles;
+namespace Goldfeder.Tests.Common;
 
 public class SlugTests
 {

@@ -1,6 +1,6 @@
 using Goldfeder.Features.Articles.WordpressImport;
 
-namespace Goldfeder.Tests.Features.Articles;
+namespace Goldfeder.Tests.Features.Articles.WordpressImport;
 
 public class WordpressMarkdownTests
 {

@@ -6,7 +6,7 @@ using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;
 
-namespace Goldfeder.Tests.Features.Careers;
+namespace Goldfeder.Tests.Features.Careers.Admin;
 
 public sealed class PostingAdminTests : IAsyncLifetime
 {

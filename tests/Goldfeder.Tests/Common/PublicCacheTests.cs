@@ -6,7 +6,7 @@ using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Goldfeder.Tests.Features.Site;
+namespace Goldfeder.Tests.Common;
 
 public sealed class PublicCacheTests : IAsyncLifetime
 {
