@@ -141,12 +141,17 @@ public class GoldfederApp : WebApplicationFactory<Program>
         return (code, output.ToString());
     }
 
-    /// <summary>An empty database of its own for tests that start several apps (or processes) on it in turn; dropped afterwards.</summary>
-    public static async Task WithDatabaseAsync(Func<string, Task> test)
+    /// <summary>
+    /// A database of its own for tests that start several apps (or processes) on it in turn; dropped afterwards. Empty,
+    /// so the first start migrates it, unless <paramref name="migrated"/> asks for a copy of the template (a site that
+    /// has run before).
+    /// </summary>
+    public static async Task WithDatabaseAsync(Func<string, Task> test, bool migrated = false)
     {
         var database = NewDatabase(Provider);
         try
         {
+            if (migrated) DatabaseTemplate.CopyTo(database);
             await test(database);
         }
         finally

@@ -42,7 +42,7 @@ public class OutboxTests
             var sent = await WaitForAsync(second, m => m.Status == OutboxStatus.Sent);
             Assert.Empty(sent.Message);
             Assert.Null(sent.Data);
-        });
+        }, migrated: true);
     }
 
     [Fact]

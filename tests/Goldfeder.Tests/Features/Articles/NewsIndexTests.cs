@@ -4,10 +4,11 @@ using Goldfeder.Tests.Infrastructure;
 
 namespace Goldfeder.Tests.Features.Articles;
 
-public sealed class NewsIndexTests : IAsyncLifetime
+/// <summary>Only reads the demo articles, so the class shares one app and database.</summary>
+public sealed class NewsIndexTests(NewsIndexTests.TwoAPage _app) : IClassFixture<NewsIndexTests.TwoAPage>
 {
-    // Four demo articles at two a page make two pages.
-    private readonly GoldfederApp _app = GoldfederApp.With(new() { ["Site:PageSize"] = "2" });
+    /// <summary>Four demo articles at two a page make two pages.</summary>
+    public sealed class TwoAPage() : GoldfederApp(new() { ["Site:PageSize"] = "2" });
 
     [Fact]
     public async Task Front_page_lists_the_newest_articles_first_with_date_headline_and_lead()
@@ -53,7 +54,4 @@ public sealed class NewsIndexTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Seite nicht gefunden", page.QuerySelector("h1")!.TextContent);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -51,7 +51,7 @@ public sealed class CampaignCrashTests(ITestOutputHelper log)
             var duplicates = mails.Count - perRecipient.Count;
             log.WriteLine($"killed after {beforeRestart} mails; {duplicates} duplicates after the restart (in flight at most {BatchSize})");
             Assert.InRange(duplicates, 0, BatchSize);
-        });
+        }, migrated: true);
     }
 
     private static Process Start(string database, TestSmtpServer smtp, int campaign)
