@@ -1,4 +1,5 @@
 using Goldfeder.Data;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Goldfeder.Mail;
@@ -30,6 +31,10 @@ public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clo
             CreatedAtUtc = now,
         };
     }
+
+    /// <summary>Deletes every mail to these (normalised) addresses, sent or not, inside the caller's transaction.</summary>
+    public Task<int> ForgetAsync(IReadOnlyCollection<string> normalizedAddresses, CancellationToken ct) =>
+        db.OutboxMails.Where(m => normalizedAddresses.Contains(m.Recipient.ToLower())).ExecuteDeleteAsync(ct);
 
     /// <summary>Call after committing, so the sender does not wait for its next poll.</summary>
     public void Wake() => signal.Wake();
