@@ -74,7 +74,7 @@ public sealed class CampaignSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Campaigns.Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledForUtc <= now).Select(c => c.Id).ToListAsync(ct);
         if (due.Count == 0) return;
-        var baseUrl = services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl ?? CampaignDefaults.BaseUrl;
+        var baseUrl = SiteUrls.BaseUrl(services.GetRequiredService<IOptions<SiteOptions>>().Value);
         var control = services.GetRequiredService<CampaignControl>();
         foreach (var id in due) await control.StartAsync(id, baseUrl, ct);
     }
@@ -113,7 +113,7 @@ public sealed class CampaignSender(
                 if (_perSecond is not null) using (await _perSecond.AcquireAsync(1, token)) { }
                 if (!await live.SendingAsync(d.CampaignId, token)) return; // paused or cancelled meanwhile: back to pending, untried
                 var campaign = campaigns[d.CampaignId];
-                var message = mails.For(campaign, d.Email!, $"{campaign.BaseUrl}/newsletter/abmelden?token={WithdrawalTokens.Create(key, d.SubscriberId!.Value)}");
+                var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)));
                 var connection = _connections.TryTake(out var c) ? c : transports.NewConnection();
                 try
                 {
@@ -258,10 +258,4 @@ public sealed class CampaignSender(
         _perSecond?.Dispose();
         base.Dispose();
     }
-}
-
-public static class CampaignDefaults
-{
-    /// <summary>Where withdrawal links point when neither <c>Site:BaseUrl</c> nor a request says otherwise.</summary>
-    public const string BaseUrl = "http://localhost:5080";
 }

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails 
             SubscriberId = subscriber.Id, Kind = ConsentEventKind.Confirmed, AtUtc = now, ConsentTextId = subscriber.ConsentTextId,
             IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = detail,
         });
-        var withdrawUrl = $"{requester.BaseUrl}/newsletter/abmelden?token={WithdrawalTokens.Create(withdrawalKey, subscriber.Id)}";
+        var withdrawUrl = SiteUrls.Withdrawal(requester.BaseUrl, WithdrawalTokens.Create(withdrawalKey, subscriber.Id));
         outbox.Add(mails.Welcome(subscriber.Email, withdrawUrl));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

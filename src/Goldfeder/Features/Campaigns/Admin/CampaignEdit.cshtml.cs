@@ -103,7 +103,7 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
     }
 
     private string Actor => User.Identity?.Name ?? "?";
-    private string BaseUrl => site.Value.BaseUrl ?? $"{Request.Scheme}://{Request.Host}";
+    private string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
 
     private IActionResult Invalid(Dictionary<string, string> errors)
     {
