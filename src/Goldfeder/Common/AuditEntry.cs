@@ -20,6 +20,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> a)
     {
+        a.ToTable("AuditEntries");
         a.Property(x => x.Actor).HasMaxLength(320);
         a.Property(x => x.Action).HasMaxLength(100);
         a.Property(x => x.Subject).HasMaxLength(500);

@@ -36,6 +36,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
 {
     public void Configure(EntityTypeBuilder<OutboxMail> m)
     {
+        m.ToTable("OutboxMails");
         m.Property(x => x.Recipient).HasMaxLength(320);
         m.Property(x => x.Subject).HasMaxLength(300);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

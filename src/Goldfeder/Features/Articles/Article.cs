@@ -43,6 +43,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> a)
     {
+        a.ToTable("Articles");
         a.Property(x => x.Slug).HasMaxLength(200);
         a.HasIndex(x => x.Slug).IsUnique();
         a.Property(x => x.Title).HasMaxLength(300);
@@ -58,6 +59,7 @@ internal sealed class ArticleRelationConfiguration : IEntityTypeConfiguration<Ar
 {
     public void Configure(EntityTypeBuilder<ArticleRelation> r)
     {
+        r.ToTable("ArticleRelations");
         r.HasKey(x => new { x.ArticleId, x.RelatedArticleId });
         r.HasOne(x => x.RelatedArticle).WithMany().HasForeignKey(x => x.RelatedArticleId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -31,6 +31,7 @@ internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerS
 {
     public void Configure(EntityTypeBuilder<FormerSlug> f)
     {
+        f.ToTable("FormerSlugs");
         f.HasKey(x => x.Slug);
         f.Property(x => x.Slug).HasMaxLength(200);
         f.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -41,6 +42,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
 {
     public void Configure(EntityTypeBuilder<ArticleRevision> r)
     {
+        r.ToTable("ArticleRevisions");
         r.Property(x => x.SavedBy).HasMaxLength(320);
         r.Property(x => x.Title).HasMaxLength(300);
         r.Property(x => x.Slug).HasMaxLength(200);

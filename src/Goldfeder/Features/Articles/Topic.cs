@@ -23,6 +23,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> c)
     {
+        c.ToTable("Categories");
         c.Property(x => x.Name).HasMaxLength(100);
         c.Property(x => x.Slug).HasMaxLength(100);
         c.HasIndex(x => x.Slug).IsUnique();
@@ -34,6 +35,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
     public void Configure(EntityTypeBuilder<Tag> t)
     {
+        t.ToTable("Tags");
         t.Property(x => x.Name).HasMaxLength(100);
         t.Property(x => x.Slug).HasMaxLength(100);
         t.HasIndex(x => x.Slug).IsUnique();

@@ -42,6 +42,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> c)
     {
+        c.ToTable("Campaigns");
         c.Property(x => x.Subject).HasMaxLength(200);
         c.Property(x => x.Preheader).HasMaxLength(200);
         c.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

@@ -1,3 +1,4 @@
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +16,13 @@ public sealed class CampaignPersonalData(GoldfederDb db) : IPersonalData
         await (
             from d in db.Deliveries
             join c in db.Campaigns on d.CampaignId equals c.Id
-            where db.Subscribers.Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalizedEmail)
+            where db.Set<Subscriber>().Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalizedEmail)
             orderby c.StartedAtUtc
             select new MailToPerson(c.Subject, d.Status.ToString(), c.StartedAtUtc ?? c.CreatedAtUtc, d.SentAtUtc)).ToListAsync<object>(ct);
 
     public async Task EraseAsync(string normalizedEmail, CancellationToken ct)
     {
-        await db.Deliveries.Where(d => db.Subscribers.Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalizedEmail))
+        await db.Deliveries.Where(d => db.Set<Subscriber>().Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalizedEmail))
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.SubscriberId, (int?)null), ct);
         await db.Suppressions.Where(s => s.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(ct);
     }

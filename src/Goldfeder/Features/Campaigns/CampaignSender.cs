@@ -248,7 +248,7 @@ public sealed class CampaignSender(
         if (!await db.Campaigns.AnyAsync(c => c.Status == CampaignStatus.Sending, ct)) return;
         using var _ = await writes.EnterAsync(ct);
         await db.Campaigns
-            .Where(c => c.Status == CampaignStatus.Sending && !db.Deliveries.Any(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Pending))
+            .Where(c => c.Status == CampaignStatus.Sending && !db.Set<Delivery>().Any(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Pending))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.FinishedAtUtc, now), ct);
     }
 

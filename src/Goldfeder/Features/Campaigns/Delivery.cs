@@ -35,6 +35,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
 {
     public void Configure(EntityTypeBuilder<Delivery> d)
     {
+        d.ToTable("Deliveries");
         d.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         d.Property(x => x.LastError).HasMaxLength(1000);
         d.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });

@@ -52,7 +52,7 @@ public static class DeliveryClaims
             select new Claimed(d.Id, d.CampaignId, d.SubscriberId, d.Attempts,
                 s == null ? null : s.Email,
                 s == null ? null : s.Status,
-                s != null && db.Suppressions.Any(x => x.NormalizedEmail == s.NormalizedEmail))
+                s != null && db.Set<Suppression>().Any(x => x.NormalizedEmail == s.NormalizedEmail))
         ).ToListAsync(ct);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SuppressionConfiguration : IEntityTypeConfiguration<Suppre
 {
     public void Configure(EntityTypeBuilder<Suppression> s)
     {
+        s.ToTable("Suppressions");
         s.HasKey(x => x.NormalizedEmail);
         s.Property(x => x.NormalizedEmail).HasMaxLength(320);
         s.Property(x => x.Reason).HasMaxLength(1000);

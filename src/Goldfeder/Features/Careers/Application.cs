@@ -57,6 +57,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 {
     public void Configure(EntityTypeBuilder<Application> a)
     {
+        a.ToTable("Applications");
         a.Property(x => x.Name).HasMaxLength(200);
         a.Property(x => x.Email).HasMaxLength(320);
         a.Property(x => x.Phone).HasMaxLength(50);
@@ -74,6 +75,7 @@ internal sealed class ApplicationFileConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationFile> f)
     {
+        f.ToTable("ApplicationFiles");
         f.Property(x => x.Id).ValueGeneratedNever();
         f.Property(x => x.StoredName).HasMaxLength(100);
         f.Property(x => x.OriginalName).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using Goldfeder.Mail;
 using System.Text.Json;
 using Goldfeder.Data;
 using Goldfeder.Common;

@@ -64,6 +64,7 @@ internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPost
 {
     public void Configure(EntityTypeBuilder<JobPosting> p)
     {
+        p.ToTable("JobPostings");
         p.Property(x => x.Slug).HasMaxLength(200);
         p.HasIndex(x => x.Slug).IsUnique();
         p.Property(x => x.Title).HasMaxLength(200);

@@ -30,6 +30,7 @@ internal sealed class ConsentEventConfiguration : IEntityTypeConfiguration<Conse
 {
     public void Configure(EntityTypeBuilder<ConsentEvent> e)
     {
+        e.ToTable("ConsentEvents");
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.IpAddress).HasMaxLength(45);
         e.Property(x => x.UserAgent).HasMaxLength(512);

@@ -25,6 +25,7 @@ internal sealed class ConsentTextConfiguration : IEntityTypeConfiguration<Consen
 {
     public void Configure(EntityTypeBuilder<ConsentText> c)
     {
+        c.ToTable("ConsentTexts");
         c.HasIndex(x => x.Version).IsUnique();
         c.HasIndex(x => x.Sha256).IsUnique();
         c.Property(x => x.Sha256).HasMaxLength(64);

@@ -34,6 +34,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
 {
     public void Configure(EntityTypeBuilder<Subscriber> s)
     {
+        s.ToTable("Subscribers");
         s.Property(x => x.Email).HasMaxLength(320);
         s.Property(x => x.NormalizedEmail).HasMaxLength(320);
         s.HasIndex(x => x.NormalizedEmail).IsUnique();

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using System.Net;
 using AngleSharp;
 using Goldfeder.Data;

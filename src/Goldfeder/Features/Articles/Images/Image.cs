@@ -43,6 +43,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
 {
     public void Configure(EntityTypeBuilder<Image> i)
     {
+        i.ToTable("Images");
         i.Property(x => x.Key).HasMaxLength(32);
         i.HasIndex(x => x.Key).IsUnique();
         i.Property(x => x.Alt).HasMaxLength(300);
@@ -55,6 +56,7 @@ internal sealed class ImageVariantConfiguration : IEntityTypeConfiguration<Image
 {
     public void Configure(EntityTypeBuilder<ImageVariant> v)
     {
+        v.ToTable("ImageVariants");
         v.HasKey(x => new { x.ImageId, x.Width });
         v.Property(x => x.ContentType).HasMaxLength(50);
     }

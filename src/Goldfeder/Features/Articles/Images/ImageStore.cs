@@ -48,7 +48,7 @@ public sealed partial class ImageStore(GoldfederDb db, WriteGate writes, TimePro
     }
 
     public Task<ImageVariant?> VariantAsync(string key, int width, CancellationToken ct) =>
-        db.ImageVariants.AsNoTracking().Where(v => v.Width == width && db.Images.Any(i => i.Id == v.ImageId && i.Key == key)).FirstOrDefaultAsync(ct);
+        db.ImageVariants.AsNoTracking().Where(v => v.Width == width && db.Set<Image>().Any(i => i.Id == v.ImageId && i.Key == key)).FirstOrDefaultAsync(ct);
 
     /// <summary>The newest uploads, for the admin's picker.</summary>
     public Task<List<ImageSizes>> LatestAsync(int count, CancellationToken ct) =>

@@ -35,6 +35,7 @@ internal sealed class WordpressPostConfiguration : IEntityTypeConfiguration<Word
 {
     public void Configure(EntityTypeBuilder<WordpressPost> w)
     {
+        w.ToTable("WordpressPosts");
         w.HasKey(x => x.PostId);
         w.Property(x => x.PostId).ValueGeneratedNever();
         w.Property(x => x.Guid).HasMaxLength(500);
