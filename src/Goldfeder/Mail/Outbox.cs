@@ -36,6 +36,10 @@ public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clo
     public Task<int> ForgetAsync(IReadOnlyCollection<string> normalizedAddresses, CancellationToken ct) =>
         db.OutboxMails.Where(m => normalizedAddresses.Contains(m.Recipient.ToLower())).ExecuteDeleteAsync(ct);
 
+    /// <summary>Deletes these mails, sent or not, inside the caller's transaction.</summary>
+    public Task<int> DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        db.OutboxMails.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+
     /// <summary>Call after committing, so the sender does not wait for its next poll.</summary>
     public void Wake() => signal.Wake();
 }

@@ -1,6 +1,6 @@
+using Goldfeder.Features.Articles;
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 

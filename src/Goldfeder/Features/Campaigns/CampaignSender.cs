@@ -1,8 +1,8 @@
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Goldfeder.Data;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

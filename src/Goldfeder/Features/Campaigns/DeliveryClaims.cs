@@ -1,5 +1,5 @@
-using Goldfeder.Data;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Campaigns;

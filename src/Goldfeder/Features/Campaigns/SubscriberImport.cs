@@ -1,10 +1,9 @@
+using Goldfeder.Features.Newsletter;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

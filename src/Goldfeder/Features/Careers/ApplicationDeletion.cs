@@ -12,7 +12,7 @@ namespace Goldfeder.Features.Careers;
 /// Files first, so a failure half-way leaves rows without files (deleted on the next try), never files without rows.
 /// Used by <see cref="ApplicationRetention"/> and by HR for an early erasure request.
 /// </summary>
-public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteGate writes, TimeProvider clock)
+public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, Outbox outbox, AuditLog audit, WriteGate writes)
 {
     public async Task<int> DeleteAsync(IReadOnlyCollection<int> ids, string actor, string action, string subject, CancellationToken ct)
     {
@@ -29,16 +29,9 @@ public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteG
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
-            await db.OutboxMails.Where(m => mailIds.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            await outbox.DeleteAsync(mailIds, ct);
             var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                Actor = actor,
-                Action = action,
-                Subject = subject,
-                After = JsonSerializer.Serialize(new { count = deleted, applicationIds = found }),
-            });
+            audit.Add(actor, action, subject, after: JsonSerializer.Serialize(new { count = deleted, applicationIds = found }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return deleted;

@@ -1,6 +1,5 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 

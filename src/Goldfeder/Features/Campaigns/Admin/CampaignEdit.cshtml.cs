@@ -1,7 +1,6 @@
-using Goldfeder.Data;
 using Goldfeder.Features.Articles;
+using Goldfeder.Data;
 using Goldfeder.Features.Campaigns;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -17,7 +17,7 @@ public sealed class CampaignListModel(GoldfederDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        Confirmed = await db.Subscribers.CountAsync(s => s.Status == Goldfeder.Features.Newsletter.SubscriberStatus.Confirmed, ct);
+        Confirmed = await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Id).Take(100)
             .Select(c => new Row(c.Id, c.Subject, c.Status, c.CreatedAtUtc, c.ScheduledForUtc, c.StartedAtUtc,
                 db.Set<Delivery>().Count(d => d.CampaignId == c.Id),
