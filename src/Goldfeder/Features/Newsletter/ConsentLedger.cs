@@ -11,7 +11,7 @@ namespace Goldfeder.Features.Newsletter;
 /// What the data-protection officer needs: the proof of an address's consent (Art. 7(1)), everything stored about it
 /// (Art. 15), and its erasure (Art. 17). See Newsletter/CONTEXT.md for what erasure keeps and why.
 /// </summary>
-public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gate, TimeProvider clock)
+public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, TimeProvider clock)
 {
     public sealed record Proof(string Email, string Status, DateTime CreatedAtUtc, DateTime? ConfirmedAtUtc, DateTime? WithdrawnAtUtc, List<ProofEvent> Events);
     public sealed record ProofEvent(string Kind, DateTime AtUtc, string? IpAddress, string? UserAgent, string? SourcePage, string? Detail, ProofText? ConsentText);
@@ -76,7 +76,6 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
             history = proof.Events.Select(e => new { e.Kind, e.AtUtc, consentTextVersion = e.ConsentText?.Version }),
         });
 
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var subscriber = await db.Subscribers.SingleAsync(s => s.NormalizedEmail == normalized, ct);
         await db.ConsentEvents.Where(e => e.SubscriberId == subscriber.Id).ExecuteDeleteAsync(ct);
