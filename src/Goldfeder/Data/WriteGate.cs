@@ -14,15 +14,14 @@ public sealed class WriteGate(ILogger<WriteGate> log)
     private static readonly TimeSpan WarnAfter = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _one = new(1, 1);
-    private readonly Lock _holderLock = new();
-    private Guid _holder;
-    private DateTime _heldSinceUtc;
+    // Set only by the connection that got the semaphore, cleared once by a compare-and-swap: every read is lock-free,
+    // which matters because every read command and every closed connection asks whether it holds the gate.
+    private Holder? _holder;
+
+    private sealed record Holder(Guid ConnectionId, DateTime SinceUtc);
 
     /// <summary>Whether the EF Core connection with this id holds the gate now.</summary>
-    public bool IsHeldBy(Guid connectionId)
-    {
-        lock (_holderLock) return _holder == connectionId;
-    }
+    public bool IsHeldBy(Guid connectionId) => Volatile.Read(ref _holder)?.ConnectionId == connectionId;
 
     /// <summary>
     /// Waits for the gate. A connection that already holds it goes on: a connection runs one thing at a time, so it
@@ -33,7 +32,7 @@ public sealed class WriteGate(ILogger<WriteGate> log)
         if (IsHeldBy(connectionId)) return;
         var started = DateTime.UtcNow;
         while (!await _one.WaitAsync(WarnAfter, ct)) Warn(started);
-        Hold(connectionId);
+        Volatile.Write(ref _holder, new Holder(connectionId, DateTime.UtcNow));
     }
 
     /// <inheritdoc cref="EnterAsync"/>
@@ -42,35 +41,20 @@ public sealed class WriteGate(ILogger<WriteGate> log)
         if (IsHeldBy(connectionId)) return;
         var started = DateTime.UtcNow;
         while (!_one.Wait(WarnAfter)) Warn(started);
-        Hold(connectionId);
+        Volatile.Write(ref _holder, new Holder(connectionId, DateTime.UtcNow));
     }
 
     /// <summary>Lets the next writer in, if this connection holds the gate; otherwise does nothing, so every end of a write may call it.</summary>
     internal void Exit(Guid connectionId)
     {
-        lock (_holderLock)
-        {
-            if (_holder != connectionId) return;
-            _holder = Guid.Empty;
-        }
+        var current = Volatile.Read(ref _holder);
+        if (current?.ConnectionId != connectionId || Interlocked.CompareExchange(ref _holder, null, current) != current) return;
         _one.Release();
-    }
-
-    private void Hold(Guid connectionId)
-    {
-        lock (_holderLock)
-        {
-            _holder = connectionId;
-            _heldSinceUtc = DateTime.UtcNow;
-        }
     }
 
     // A wait this long is a very long import, or a deadlock: a flow that holds a transaction on one DbContext and then
     // writes through another waits here for itself.
-    private void Warn(DateTime started)
-    {
-        DateTime since;
-        lock (_holderLock) since = _heldSinceUtc;
-        log.LogWarning("A write has waited {Seconds:F0} s for the SQLite write gate, held since {Since:O}", (DateTime.UtcNow - started).TotalSeconds, since);
-    }
+    private void Warn(DateTime started) =>
+        log.LogWarning("A write has waited {Seconds:F0} s for the SQLite write gate, held since {Since:O}",
+            (DateTime.UtcNow - started).TotalSeconds, Volatile.Read(ref _holder)?.SinceUtc);
 }
