@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Mail;
 
 /// <summary>The outbox's part of a person's data: every system mail to the address (confirmation, welcome, HR's answers).</summary>
-public sealed class OutboxPersonalData(GoldfederDb db, Outbox outbox) : IPersonalData
+public sealed class OutboxPersonalData(GoldfederDb db) : IPersonalData
 {
     public string Section => "mails";
 
@@ -15,5 +15,5 @@ public sealed class OutboxPersonalData(GoldfederDb db, Outbox outbox) : IPersona
             .Select(m => new MailToPerson(m.Subject, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc))
             .ToListAsync<object>(ct);
 
-    public Task EraseAsync(string normalizedEmail, CancellationToken ct) => outbox.ForgetAsync([normalizedEmail], ct);
+    public Task EraseAsync(string normalizedEmail, CancellationToken ct) => Outbox.DeleteToAsync(db, [normalizedEmail], ct);
 }

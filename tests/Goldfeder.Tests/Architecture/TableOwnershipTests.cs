@@ -11,7 +11,7 @@ namespace Goldfeder.Tests.Architecture;
 /// </summary>
 public sealed partial class TableOwnershipTests
 {
-    private sealed record Table(string Set, string Name, string Owner);
+    private sealed record Table(string Set, string Name, string Entity, string Owner);
 
     [Fact]
     public void Every_table_has_one_owner_and_every_entity_a_table_set()
@@ -39,7 +39,7 @@ public sealed partial class TableOwnershipTests
                 foreach (var t in tables.Where(t => t.Owner != owner))
                 {
                     var writesSet = Regex.IsMatch(statement, $@"\bdb\.{t.Set}(\s*\.\s*Where\([^;]*?\))?\s*\.\s*{EfWrite}\b");
-                    var writesSql = SqlWrite().Matches(statement).Any(m => m.Groups[1].Value == t.Name);
+                    var writesSql = SqlWrite().Matches(statement).Any(m => m.Groups[1].Value == t.Entity || m.Groups[2].Value == t.Set || m.Groups[3].Value == t.Name);
                     if (writesSet || writesSql) offenders.Add($"{path} writes {t.Name} (owned by {t.Owner}): {Clip(statement)}");
                 }
             }
@@ -52,14 +52,14 @@ public sealed partial class TableOwnershipTests
     {
         var model = Model();
         var own = typeof(GoldfederDb).GetProperties().Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
-            .Select(p => model.FindEntityType(p.PropertyType.GetGenericArguments()[0])?.GetTableName() is { } name ? new Table(p.Name, name, "Data") : null)
+            .Select(p => model.FindEntityType(p.PropertyType.GetGenericArguments()[0])?.GetTableName() is { } name ? new Table(p.Name, name, p.PropertyType.GetGenericArguments()[0].Name, "Data") : null)
             .OfType<Table>();
         return own.Concat(typeof(GoldfederDb).Assembly.GetTypes()
             .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("Tables"))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static)
                 .Where(m => m.Name.StartsWith("get_") && m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(DbSet<>)
                     && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(GoldfederDb))
-                .Select(m => new Table(m.Name[4..], model.FindEntityType(m.ReturnType.GetGenericArguments()[0])!.GetTableName()!, OwnerOfNamespace(t.Namespace!)))))
+                .Select(m => new Table(m.Name[4..], model.FindEntityType(m.ReturnType.GetGenericArguments()[0])!.GetTableName()!, m.ReturnType.GetGenericArguments()[0].Name, OwnerOfNamespace(t.Namespace!)))))
             .ToList();
     }
 
@@ -90,6 +90,10 @@ public sealed partial class TableOwnershipTests
 
     private const string EfWrite = "(Add|AddRange|Remove|RemoveRange|Update|Attach|ExecuteUpdate|ExecuteUpdateAsync|ExecuteDelete|ExecuteDeleteAsync)";
 
-    [GeneratedRegex(@"(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+""?(\w+)""?", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A table written in a hand-written statement: by its configuration's constant (<c>"{{SubscriberConfiguration.Table}}"</c>),
+    /// by a constant named like its set (<c>"{{Subscribers}}"</c>), or by its name.
+    /// </summary>
+    [GeneratedRegex(@"(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+""?(?:\{\{(?:\w+\.)?(\w+?)Configuration\.Table\}\}|\{\{(\w+)\}\}|(\w+))""?", RegexOptions.IgnoreCase)]
     private static partial Regex SqlWrite();
 }

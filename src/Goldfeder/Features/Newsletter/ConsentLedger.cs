@@ -13,7 +13,7 @@ namespace Goldfeder.Features.Newsletter;
 /// (Art. 15), and its erasure (Art. 17). The ledger is ours; every other feature's part comes through its
 /// <see cref="IPersonalData"/>. See Newsletter/CONTEXT.md for what erasure keeps and why.
 /// </summary>
-public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> parts, Secrets secrets, WriteGate gate, TimeProvider clock)
+public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> parts, Secrets secrets, TimeProvider clock)
 {
     public sealed record Proof(string Email, string Status, DateTime CreatedAtUtc, DateTime? ConfirmedAtUtc, DateTime? WithdrawnAtUtc, List<ProofEvent> Events);
     public sealed record ProofEvent(string Kind, DateTime AtUtc, string? IpAddress, string? UserAgent, string? SourcePage, string? Detail, ProofText? ConsentText);
@@ -76,7 +76,6 @@ public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> par
             history = proof.Events.Select(e => new { e.Kind, e.AtUtc, consentTextVersion = e.ConsentText?.Version }),
         });
 
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var subscriber = await db.Subscribers.SingleAsync(s => s.NormalizedEmail == normalized, ct);
         // The other parts first: some (campaign deliveries) find the person through the subscriber row.
