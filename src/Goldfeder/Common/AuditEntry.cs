@@ -18,8 +18,11 @@ public class AuditEntry
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
+    public const string Table = "AuditEntries";
+
     public void Configure(EntityTypeBuilder<AuditEntry> a)
     {
+        a.ToTable(Table);
         a.Property(x => x.Actor).HasMaxLength(320);
         a.Property(x => x.Action).HasMaxLength(100);
         a.Property(x => x.Subject).HasMaxLength(500);

@@ -1,10 +1,3 @@
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Campaigns;
-using Goldfeder.Features.Newsletter;
-using Goldfeder.Mail;
-using Goldfeder.Common;
-using Goldfeder.Features.Staff;
-using Goldfeder.Features.Careers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,31 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Data;
 
-/// <summary>The one DbContext. Each storage provider has a subclass so that each keeps its own migration set.</summary>
+/// <summary>
+/// The one DbContext. Each storage provider has a subclass so that each keeps its own migration set. It knows no
+/// feature: each feature adds its tables as extension properties (e.g. <c>ArticleTables</c>) and its entities'
+/// configuration, which <see cref="OnModelCreating"/> finds in the assembly; table names are set there, not derived.
+/// Inside a query's lambda (a subquery) write <c>db.Set&lt;T&gt;()</c>: C# allows no extension property in an expression tree.
+/// </summary>
 public abstract class GoldfederDb(DbContextOptions options)
     : IdentityDbContext<AdminUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
-    public DbSet<Article> Articles => Set<Article>();
-    public DbSet<ArticleRelation> ArticleRelations => Set<ArticleRelation>();
-    public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
-    public DbSet<Category> Categories => Set<Category>();
-    public DbSet<Tag> Tags => Set<Tag>();
-    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
-    public DbSet<Features.Articles.WordpressImport.WordpressPost> WordpressPosts => Set<Features.Articles.WordpressImport.WordpressPost>();
-    public DbSet<Features.Articles.Images.Image> Images => Set<Features.Articles.Images.Image>();
-    public DbSet<Features.Articles.Images.ImageVariant> ImageVariants => Set<Features.Articles.Images.ImageVariant>();
-    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
-    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
-    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
-    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
-    public DbSet<Campaign> Campaigns => Set<Campaign>();
-    public DbSet<Delivery> Deliveries => Set<Delivery>();
-    public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<Secret> Secrets => Set<Secret>();
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
-    public DbSet<Application> Applications => Set<Application>();
-    public DbSet<ApplicationFile> ApplicationFiles => Set<ApplicationFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -10,7 +10,7 @@ public class Secret
     public required byte[] Value { get; set; }
 }
 
-public sealed class Secrets(IServiceScopeFactory scopes, WriteGate writes)
+public sealed class Secrets(IServiceScopeFactory scopes)
 {
     private readonly Dictionary<string, byte[]> _cache = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -27,11 +27,8 @@ public sealed class Secrets(IServiceScopeFactory scopes, WriteGate writes)
             if (value is null)
             {
                 db.Secrets.Add(new Secret { Name = name, Value = RandomNumberGenerator.GetBytes(32) });
-                using (await writes.EnterAsync(ct))
-                {
-                    try { await db.SaveChangesAsync(ct); }
-                    catch (DbUpdateException) { /* another instance made it first; read theirs */ }
-                }
+                try { await db.SaveChangesAsync(ct); }
+                catch (DbUpdateException) { /* another instance made it first; read theirs */ }
                 value = await db.Secrets.AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).SingleAsync(ct);
             }
             return _cache[name] = value;

@@ -19,7 +19,10 @@ public static class StorageSetup
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connection ??= DefaultSqliteConnection(env);
-            services.AddDbContextPool<GoldfederDb, SqliteGoldfederDb>(o => o.UseSqlite(connection));
+            // One writer at a time, taken for every write by the interceptor (see WriteGate).
+            services.AddSingleton<WriteGate>();
+            services.AddSingleton<WriteGateInterceptor>();
+            services.AddDbContextPool<GoldfederDb, SqliteGoldfederDb>((sp, o) => o.UseSqlite(connection).AddInterceptors(sp.GetRequiredService<WriteGateInterceptor>()));
         }
         else
         {
@@ -27,7 +30,6 @@ public static class StorageSetup
         }
 
         services.AddSingleton<Secrets>();
-        services.AddSingleton<WriteGate>();
         services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database");
         return services;
     }

@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Mail;
@@ -14,6 +15,7 @@ public static class MailSetup
         services.AddSingleton(sp => sp.GetRequiredService<MailTransports>().Shared);
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
+        services.AddScoped<IPersonalData, OutboxPersonalData>();
         services.AddHostedService<OutboxSender>();
         return services;
     }

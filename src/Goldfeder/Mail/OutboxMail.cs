@@ -34,8 +34,11 @@ public class OutboxMail
 
 internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
 {
+    public const string Table = "OutboxMails";
+
     public void Configure(EntityTypeBuilder<OutboxMail> m)
     {
+        m.ToTable(Table);
         m.Property(x => x.Recipient).HasMaxLength(320);
         m.Property(x => x.Subject).HasMaxLength(300);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

@@ -12,7 +12,7 @@ namespace Goldfeder.Mail;
 /// same mail at the same time, and a crash mid-send makes the mail due again when its lease ends.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, MailTransports transports, OutboxSignal signal, WriteGate writes, IEnumerable<IOutboxLetter> letters,
+    IServiceScopeFactory scopes, MailTransports transports, OutboxSignal signal, IEnumerable<IOutboxLetter> letters,
     IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
@@ -73,7 +73,6 @@ public sealed class OutboxSender(
             catch (OperationCanceledException) { /* shutting down: what was sent is still recorded below */ }
         }));
 
-        using var _ = await writes.EnterAsync(CancellationToken.None);
         var sent = claimed.Where((_, i) => outcomes[i] is Sent).Select(m => m.Id).ToList();
         if (sent.Count > 0)
         {
@@ -117,14 +116,11 @@ public sealed class OutboxSender(
         if (due.Count == 0) return [];
 
         var claim = now + _options.Lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000_000));
-        using (await writes.EnterAsync(ct))
-        {
-            await db.OutboxMails
-                .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(m => m.NextAttemptAtUtc, claim)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        }
+        await db.OutboxMails
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAtUtc <= now)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.NextAttemptAtUtc, claim)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         return await db.OutboxMails.AsNoTracking()
             .Where(m => due.Contains(m.Id) && m.NextAttemptAtUtc == claim)
             .OrderBy(m => m.Id)

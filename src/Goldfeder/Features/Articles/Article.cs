@@ -41,8 +41,11 @@ public class ArticleRelation
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    public const string Table = "Articles";
+
     public void Configure(EntityTypeBuilder<Article> a)
     {
+        a.ToTable(Table);
         a.Property(x => x.Slug).HasMaxLength(200);
         a.HasIndex(x => x.Slug).IsUnique();
         a.Property(x => x.Title).HasMaxLength(300);
@@ -56,8 +59,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
 internal sealed class ArticleRelationConfiguration : IEntityTypeConfiguration<ArticleRelation>
 {
+    public const string Table = "ArticleRelations";
+
     public void Configure(EntityTypeBuilder<ArticleRelation> r)
     {
+        r.ToTable(Table);
         r.HasKey(x => new { x.ArticleId, x.RelatedArticleId });
         r.HasOne(x => x.RelatedArticle).WithMany().HasForeignKey(x => x.RelatedArticleId).OnDelete(DeleteBehavior.Cascade);
     }

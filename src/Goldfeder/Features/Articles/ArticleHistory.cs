@@ -29,8 +29,11 @@ public class ArticleRevision
 
 internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerSlug>
 {
+    public const string Table = "FormerSlugs";
+
     public void Configure(EntityTypeBuilder<FormerSlug> f)
     {
+        f.ToTable(Table);
         f.HasKey(x => x.Slug);
         f.Property(x => x.Slug).HasMaxLength(200);
         f.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -39,8 +42,11 @@ internal sealed class FormerSlugConfiguration : IEntityTypeConfiguration<FormerS
 
 internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
 {
+    public const string Table = "ArticleRevisions";
+
     public void Configure(EntityTypeBuilder<ArticleRevision> r)
     {
+        r.ToTable(Table);
         r.Property(x => x.SavedBy).HasMaxLength(320);
         r.Property(x => x.Title).HasMaxLength(300);
         r.Property(x => x.Slug).HasMaxLength(200);

@@ -9,7 +9,7 @@ namespace Goldfeder.Features.Articles;
 /// The one way an article is written: renders its Markdown once, keeps slugs valid and unique, keeps a revision of
 /// every save, remembers a published article's old slug for a 301, and evicts the cached pages.
 /// </summary>
-public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteGate writes, TimeProvider clock)
+public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimeProvider clock)
 {
     public async Task SaveAsync(Article article, CancellationToken ct = default) => await SaveAsync(article, "system", ct);
 
@@ -24,21 +24,18 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
         var evictEverything = articles.Count > 1;
         foreach (var article in articles) evictEverything |= await StageAsync(article, ct);
 
-        using (await writes.EnterAsync(ct))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var article in articles)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            foreach (var article in articles)
+            db.ArticleRevisions.Add(new ArticleRevision
             {
-                db.ArticleRevisions.Add(new ArticleRevision
-                {
-                    ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
-                    Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
-                });
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
+                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
+            });
         }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
 
         await cache.EvictByTagAsync(evictEverything || articles.Count == 0 ? PublicCache.Tag : PublicCache.Shows(articles[0].Id), ct);
     }

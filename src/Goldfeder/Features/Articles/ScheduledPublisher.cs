@@ -10,7 +10,7 @@ namespace Goldfeder.Features.Articles;
 /// within a minute of its time, also when the site was down at that moment.
 /// </summary>
 public sealed class ScheduledPublisher(
-    IServiceScopeFactory scopes, IOutputCacheStore cache, WriteGate writes, IConfiguration config, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
+    IServiceScopeFactory scopes, IOutputCacheStore cache, IConfiguration config, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Periodic.RunAsync(config.GetValue("Articles:PublishInterval", TimeSpan.FromSeconds(30)), clock, log, "Publishing scheduled articles", async ct =>
@@ -24,13 +24,9 @@ public sealed class ScheduledPublisher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        int published;
-        using (await writes.EnterAsync(ct))
-        {
-            published = await db.Articles
-                .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc <= now)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Published).SetProperty(a => a.UpdatedAtUtc, now), ct);
-        }
+        var published = await db.Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc <= now)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Published).SetProperty(a => a.UpdatedAtUtc, now), ct);
         if (published > 0) await cache.EvictByTagAsync(PublicCache.Tag, ct);
         return published;
     }

@@ -21,8 +21,11 @@ public class Tag : Topic;
 
 internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
+    public const string Table = "Categories";
+
     public void Configure(EntityTypeBuilder<Category> c)
     {
+        c.ToTable(Table);
         c.Property(x => x.Name).HasMaxLength(100);
         c.Property(x => x.Slug).HasMaxLength(100);
         c.HasIndex(x => x.Slug).IsUnique();
@@ -32,8 +35,11 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 
 internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 {
+    public const string Table = "Tags";
+
     public void Configure(EntityTypeBuilder<Tag> t)
     {
+        t.ToTable(Table);
         t.Property(x => x.Name).HasMaxLength(100);
         t.Property(x => x.Slug).HasMaxLength(100);
         t.HasIndex(x => x.Slug).IsUnique();

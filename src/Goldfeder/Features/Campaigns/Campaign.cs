@@ -40,8 +40,11 @@ public class Campaign
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
+    public const string Table = "Campaigns";
+
     public void Configure(EntityTypeBuilder<Campaign> c)
     {
+        c.ToTable(Table);
         c.Property(x => x.Subject).HasMaxLength(200);
         c.Property(x => x.Preheader).HasMaxLength(200);
         c.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

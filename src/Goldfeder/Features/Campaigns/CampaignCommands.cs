@@ -59,7 +59,7 @@ public static class CampaignCommands
             if (progress is null) return Fail($"no campaign {id}", 1);
             if (progress.Status is nameof(CampaignStatus.Draft) or nameof(CampaignStatus.Scheduled))
             {
-                var baseUrl = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl ?? CampaignDefaults.BaseUrl;
+                var baseUrl = SiteUrls.BaseUrl(scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value);
                 var recipients = await scope.ServiceProvider.GetRequiredService<CampaignControl>().StartAsync(id, baseUrl, ct);
                 await Console.Error.WriteLineAsync($"started: {recipients} recipients");
             }

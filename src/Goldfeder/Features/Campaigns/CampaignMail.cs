@@ -1,7 +1,6 @@
+using Goldfeder.Features.Newsletter;
 using System.Net;
 using System.Text;
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;

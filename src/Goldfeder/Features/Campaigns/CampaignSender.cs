@@ -1,8 +1,8 @@
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Goldfeder.Data;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace Goldfeder.Features.Campaigns;
 /// Runs as a background service in the site and in the <c>campaigns send</c> operator command.
 /// </summary>
 public sealed class CampaignSender(
-    IServiceScopeFactory scopes, MailTransports transports, CampaignMail mails, WithdrawalTokens tokens, WriteGate writes,
+    IServiceScopeFactory scopes, MailTransports transports, CampaignMail mails, WithdrawalTokens tokens,
     CampaignSignal signal, IOptions<CampaignOptions> options, TimeProvider clock, ILogger<CampaignSender> log) : BackgroundService
 {
     private readonly CampaignOptions _options = options.Value;
@@ -59,7 +59,7 @@ public sealed class CampaignSender(
         await StartScheduledAsync(scope.ServiceProvider, db, ct);
 
         var size = await BatchSizeAsync(db, ct);
-        var batch = size == 0 ? [] : await DeliveryClaims.ClaimAsync(db, writes, size, _options.Lease, clock, ct);
+        var batch = size == 0 ? [] : await DeliveryClaims.ClaimAsync(db, size, _options.Lease, clock, ct);
         if (batch.Count == 0)
         {
             await FinishAsync(db, ct);
@@ -74,7 +74,7 @@ public sealed class CampaignSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Campaigns.Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledForUtc <= now).Select(c => c.Id).ToListAsync(ct);
         if (due.Count == 0) return;
-        var baseUrl = services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl ?? CampaignDefaults.BaseUrl;
+        var baseUrl = SiteUrls.BaseUrl(services.GetRequiredService<IOptions<SiteOptions>>().Value);
         var control = services.GetRequiredService<CampaignControl>();
         foreach (var id in due) await control.StartAsync(id, baseUrl, ct);
     }
@@ -113,7 +113,7 @@ public sealed class CampaignSender(
                 if (_perSecond is not null) using (await _perSecond.AcquireAsync(1, token)) { }
                 if (!await live.SendingAsync(d.CampaignId, token)) return; // paused or cancelled meanwhile: back to pending, untried
                 var campaign = campaigns[d.CampaignId];
-                var message = mails.For(campaign, d.Email!, $"{campaign.BaseUrl}/newsletter/abmelden?token={WithdrawalTokens.Create(key, d.SubscriberId!.Value)}");
+                var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)));
                 var connection = _connections.TryTake(out var c) ? c : transports.NewConnection();
                 try
                 {
@@ -181,7 +181,6 @@ public sealed class CampaignSender(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ct = CancellationToken.None;
-        using var _ = await writes.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sent = outcome.Sent.ToList();
         if (sent.Count > 0)
@@ -200,13 +199,8 @@ public sealed class CampaignSender(
         {
             await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.Status, DeliveryStatus.Bounced).SetProperty(d => d.LastError, Retry.Clip(reply)), ct);
-            // Another instance may suppress the same address at the same moment; its row is as good as ours.
             var campaignId = batch.First(b => b.Id == id).CampaignId;
-            var reason = Retry.Clip(reply);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Suppressions" ("NormalizedEmail", "Reason", "CreatedAtUtc", "CampaignId")
-                VALUES ({normalized}, {reason}, {now}, {campaignId}) ON CONFLICT DO NOTHING
-                """, ct);
+            await CampaignsSql.SuppressAddress.ExecuteAsync(db, ct, normalized, Retry.Clip(reply), now, campaignId);
         }
         foreach (var (id, (error, attempts)) in outcome.Failed)
         {
@@ -246,9 +240,8 @@ public sealed class CampaignSender(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.Campaigns.AnyAsync(c => c.Status == CampaignStatus.Sending, ct)) return;
-        using var _ = await writes.EnterAsync(ct);
         await db.Campaigns
-            .Where(c => c.Status == CampaignStatus.Sending && !db.Deliveries.Any(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Pending))
+            .Where(c => c.Status == CampaignStatus.Sending && !db.Set<Delivery>().Any(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Pending))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.FinishedAtUtc, now), ct);
     }
 
@@ -258,10 +251,4 @@ public sealed class CampaignSender(
         _perSecond?.Dispose();
         base.Dispose();
     }
-}
-
-public static class CampaignDefaults
-{
-    /// <summary>Where withdrawal links point when neither <c>Site:BaseUrl</c> nor a request says otherwise.</summary>
-    public const string BaseUrl = "http://localhost:5080";
 }

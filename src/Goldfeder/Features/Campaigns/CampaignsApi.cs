@@ -46,7 +46,7 @@ public static class CampaignsApi
     private static async Task<Results<Accepted<Started>, ProblemHttpResult>> Send(int id, CampaignControl control, GoldfederDb db, IOptions<SiteOptions> site, HttpContext http, CancellationToken ct)
     {
         if (await db.Campaigns.FindAsync([id], ct) is null) return NotFound(id);
-        var baseUrl = site.Value.BaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = SiteUrls.BaseUrl(site.Value, http.Request);
         var recipients = await control.StartAsync(id, baseUrl, ct);
         return recipients is int n
             ? TypedResults.Accepted($"/api/admin/campaigns/{id}", new Started(n))

@@ -1,4 +1,5 @@
 using Goldfeder.Common;
+using Goldfeder.Data;
 
 namespace Goldfeder.Features.Campaigns;
 
@@ -11,6 +12,7 @@ public static class CampaignsSetup
         services.AddSingleton<CampaignSignal>();
         services.AddScoped<CampaignControl>();
         services.AddScoped<SubscriberImport>();
+        services.AddScoped<IPersonalData, CampaignPersonalData>();
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
         services.AddOpenApi();

@@ -33,8 +33,11 @@ public class Delivery
 
 internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
 {
+    public const string Table = "Deliveries";
+
     public void Configure(EntityTypeBuilder<Delivery> d)
     {
+        d.ToTable(Table);
         d.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         d.Property(x => x.LastError).HasMaxLength(1000);
         d.HasIndex(x => new { x.Status, x.NextAttemptAtUtc });

@@ -1,5 +1,5 @@
-using Goldfeder.Data;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Campaigns;
@@ -15,27 +15,14 @@ public static class DeliveryClaims
     /// number of ticks, marks this claim: only rows carrying it are ours. A crashed worker's rows fall due again when the
     /// lease ends; nothing is lost, and only those rows can be sent twice.
     /// </summary>
-    public static async Task<List<Claimed>> ClaimAsync(GoldfederDb db, WriteGate writes, int size, TimeSpan lease, TimeProvider clock, CancellationToken ct)
+    public static async Task<List<Claimed>> ClaimAsync(GoldfederDb db, int size, TimeSpan lease, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = now + lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000_000));
-        using (await writes.EnterAsync(ct))
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var due = db.Database.IsNpgsql()
-                // Several instances claim at once: SKIP LOCKED lets each take other rows instead of queueing on the same ones.
-                ? await db.Database.SqlQuery<long>($"""
-                    SELECT d."Id" AS "Value" FROM "Deliveries" d JOIN "Campaigns" c ON c."Id" = d."CampaignId"
-                    WHERE d."Status" = 'Pending' AND d."NextAttemptAtUtc" <= {now} AND c."Status" = 'Sending'
-                    ORDER BY d."NextAttemptAtUtc", d."Id" LIMIT {size}
-                    FOR UPDATE OF d SKIP LOCKED
-                    """).ToListAsync(ct)
-                // SQLite has one writer, and the write gate already keeps this process's workers in line.
-                : await db.Database.SqlQuery<long>($"""
-                    SELECT d."Id" AS "Value" FROM "Deliveries" d JOIN "Campaigns" c ON c."Id" = d."CampaignId"
-                    WHERE d."Status" = 'Pending' AND d."NextAttemptAtUtc" <= {now} AND c."Status" = 'Sending'
-                    ORDER BY d."NextAttemptAtUtc", d."Id" LIMIT {size}
-                    """).ToListAsync(ct);
+            var due = await CampaignsSql.ClaimDueDeliveries
+                .Query<long>(db, nameof(DeliveryStatus.Pending), now, nameof(CampaignStatus.Sending), size).ToListAsync(ct);
             if (due.Count == 0) return [];
             await db.Deliveries
                 .Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && d.NextAttemptAtUtc <= now)
@@ -52,7 +39,7 @@ public static class DeliveryClaims
             select new Claimed(d.Id, d.CampaignId, d.SubscriberId, d.Attempts,
                 s == null ? null : s.Email,
                 s == null ? null : s.Status,
-                s != null && db.Suppressions.Any(x => x.NormalizedEmail == s.NormalizedEmail))
+                s != null && db.Set<Suppression>().Any(x => x.NormalizedEmail == s.NormalizedEmail))
         ).ToListAsync(ct);
     }
 }

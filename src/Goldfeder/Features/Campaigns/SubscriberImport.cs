@@ -1,10 +1,9 @@
+using Goldfeder.Features.Newsletter;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ namespace Goldfeder.Features.Campaigns;
 /// one invalid row refuses the whole file. Addresses already known (pending, confirmed or withdrawn) are left as they
 /// are, and so are addresses erased on request: an import must not bring back someone who withdrew or objected.
 /// </summary>
-public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTexts consentTexts, Secrets secrets, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, Secrets secrets, IOptions<SiteOptions> site, TimeProvider clock)
 {
     public sealed record Result(int Imported, int AlreadyKnown, int Erased, int DuplicatesInFile, List<string> Errors)
     {
@@ -50,7 +49,6 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
         var key = await secrets.GetAsync("newsletter-erasure", ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        using var _ = await writes.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One pass over the known addresses beats thousands of lookups; 200,000 of them are a few megabytes.
         var known = new HashSet<string>();
@@ -59,8 +57,8 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
         var erased = rows.Where(r => !known.Contains(r.Normalized) && erasedHashes.Contains(HashOf(key, r.Normalized))).Select(r => r.Normalized).ToHashSet();
         var fresh = rows.Where(r => !known.Contains(r.Normalized) && !erased.Contains(r.Normalized)).ToList();
 
-        foreach (var chunk in fresh.Chunk(Chunk))
-            await InsertAsync(db, chunk, consent.Id, fileName, now, ct);
+        foreach (var chunk in fresh.Select(r => new ImportedSubscribers.Row(r.Email, r.Normalized, r.ConsentAtUtc, r.Source, Detail(r, fileName))).Chunk(Chunk))
+            await ImportedSubscribers.InsertAsync(db, chunk, consent.Id, now, ct);
         await tx.CommitAsync(ct);
         return new Result(fresh.Count, known.Count, erased.Count, duplicates, []);
     }
@@ -152,45 +150,6 @@ public sealed class SubscriberImport(GoldfederDb db, WriteGate writes, ConsentTe
 
     private static string Detail(Row r, string fileName) =>
         $"import {fileName}:{r.Line}; Einwilligung {r.ConsentAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}" + (r.Source is null ? "" : $"; Quelle: {r.Source}");
-
-    /// <summary>
-    /// A chunk of rows goes in as one JSON parameter, unpacked by the database (json_each / jsonb_to_recordset): two
-    /// statements per chunk instead of two per row, and no statement with thousands of parameters. The events find
-    /// their subscriber by its address, which is unique.
-    /// </summary>
-    private static async Task InsertAsync(GoldfederDb db, Row[] rows, int consentTextId, string fileName, DateTime now, CancellationToken ct)
-    {
-        var sqlite = db.Database.IsSqlite();
-        // SQLite stores times as text in EF Core's format; PostgreSQL casts ISO 8601.
-        string Time(DateTime t) => sqlite ? t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : t.ToString("O", CultureInfo.InvariantCulture);
-        var json = JsonSerializer.Serialize(rows.Select(r => new { e = r.Email, n = r.Normalized, c = Time(r.ConsentAtUtc), p = r.Source, d = Detail(r, fileName) }));
-        var at = Time(now);
-        if (sqlite)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConfirmedAtUtc", "ConsentTextId")
-                SELECT j.value ->> 'e', j.value ->> 'n', 'Confirmed', {at}, j.value ->> 'c', {consentTextId} FROM json_each({json}) j
-                """, ct);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "SourcePage", "Detail")
-                SELECT s."Id", 'Imported', {at}, {consentTextId}, j.value ->> 'p', j.value ->> 'd'
-                FROM json_each({json}) j JOIN "Subscribers" s ON s."NormalizedEmail" = j.value ->> 'n'
-                """, ct);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Status", "CreatedAtUtc", "ConfirmedAtUtc", "ConsentTextId")
-                SELECT j.e, j.n, 'Confirmed', {now}, j.c::timestamptz, {consentTextId}
-                FROM jsonb_to_recordset({json}::jsonb) AS j(e text, n text, c text)
-                """, ct);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "ConsentEvents" ("SubscriberId", "Kind", "AtUtc", "ConsentTextId", "SourcePage", "Detail")
-                SELECT s."Id", 'Imported', {now}, {consentTextId}, j.p, j.d
-                FROM jsonb_to_recordset({json}::jsonb) AS j(n text, p text, d text) JOIN "Subscribers" s ON s."NormalizedEmail" = j.n
-                """, ct);
-        }
-    }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -15,8 +15,11 @@ public class Suppression
 
 internal sealed class SuppressionConfiguration : IEntityTypeConfiguration<Suppression>
 {
+    public const string Table = "Suppressions";
+
     public void Configure(EntityTypeBuilder<Suppression> s)
     {
+        s.ToTable(Table);
         s.HasKey(x => x.NormalizedEmail);
         s.Property(x => x.NormalizedEmail).HasMaxLength(320);
         s.Property(x => x.Reason).HasMaxLength(1000);

@@ -55,8 +55,11 @@ public class ApplicationFile
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
 {
+    public const string Table = "Applications";
+
     public void Configure(EntityTypeBuilder<Application> a)
     {
+        a.ToTable(Table);
         a.Property(x => x.Name).HasMaxLength(200);
         a.Property(x => x.Email).HasMaxLength(320);
         a.Property(x => x.Phone).HasMaxLength(50);
@@ -72,8 +75,11 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
 internal sealed class ApplicationFileConfiguration : IEntityTypeConfiguration<ApplicationFile>
 {
+    public const string Table = "ApplicationFiles";
+
     public void Configure(EntityTypeBuilder<ApplicationFile> f)
     {
+        f.ToTable(Table);
         f.Property(x => x.Id).ValueGeneratedNever();
         f.Property(x => x.StoredName).HasMaxLength(100);
         f.Property(x => x.OriginalName).HasMaxLength(200);

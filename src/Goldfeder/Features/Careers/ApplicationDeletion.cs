@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Goldfeder.Data;
 using Goldfeder.Common;
+using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Careers;
@@ -11,7 +12,7 @@ namespace Goldfeder.Features.Careers;
 /// Files first, so a failure half-way leaves rows without files (deleted on the next try), never files without rows.
 /// Used by <see cref="ApplicationRetention"/> and by HR for an early erasure request.
 /// </summary>
-public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteGate writes, TimeProvider clock)
+public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, AuditLog audit)
 {
     public async Task<int> DeleteAsync(IReadOnlyCollection<int> ids, string actor, string action, string subject, CancellationToken ct)
     {
@@ -24,23 +25,13 @@ public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, WriteG
 
         var found = doomed.Select(a => a.Id).ToList();
         var mailIds = doomed.SelectMany(a => new[] { a.ConfirmationMailId, a.NotificationMailId }).OfType<long>().ToList();
-        using (await writes.EnterAsync(ct))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
-            await db.OutboxMails.Where(m => mailIds.Contains(m.Id)).ExecuteDeleteAsync(ct);
-            var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                Actor = actor,
-                Action = action,
-                Subject = subject,
-                After = JsonSerializer.Serialize(new { count = deleted, applicationIds = found }),
-            });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return deleted;
-        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
+        await Outbox.DeleteAsync(db, mailIds, ct);
+        var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        // The audit log saves with this scope's DbContext, so the entry commits in this transaction.
+        await audit.RecordAsync(actor, action, subject, after: JsonSerializer.Serialize(new { count = deleted, applicationIds = found }), ct: ct);
+        await tx.CommitAsync(ct);
+        return deleted;
     }
 }

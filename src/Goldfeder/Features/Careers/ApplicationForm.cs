@@ -1,5 +1,4 @@
 using Goldfeder.Common;
-using Goldfeder.Features.Newsletter;
 
 namespace Goldfeder.Features.Careers;
 

@@ -10,7 +10,7 @@ namespace Goldfeder.Features.Careers;
 /// transaction fails, the stored files are deleted again, so no file outlives a missing row. A file without a row (a
 /// crash between the two) is harmless and never reachable: only rows lead to files.
 /// </summary>
-public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore store, WriteGate writes, CareersMails mails, TimeProvider clock, ILogger<ApplicationIntake> log)
+public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore store, CareersMails mails, TimeProvider clock, ILogger<ApplicationIntake> log)
 {
     public async Task<int> TakeAsync(JobPosting posting, ApplicationForm form, string baseUrl, CancellationToken ct)
     {
@@ -47,18 +47,15 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
             var confirmation = Outbox.Prepare(mails.Confirmation(form.Name, form.Email, posting, stored.Count), clock);
             var notification = Outbox.Prepare(mails.HrNotification(form.Name, form.Email, posting, $"{baseUrl}/admin/karriere/{posting.Id}/bewerbungen"), clock);
 
-            using (await writes.EnterAsync(ct))
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                db.Applications.Add(application);
-                outbox.Add(confirmation);
-                outbox.Add(notification);
-                await db.SaveChangesAsync(ct);
-                application.ConfirmationMailId = confirmation.Id;
-                application.NotificationMailId = notification.Id;
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Applications.Add(application);
+            outbox.Add(confirmation);
+            outbox.Add(notification);
+            await db.SaveChangesAsync(ct);
+            application.ConfirmationMailId = confirmation.Id;
+            application.NotificationMailId = notification.Id;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch
         {

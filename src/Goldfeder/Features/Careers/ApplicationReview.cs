@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Careers;
 
 /// <summary>HR moves an application through its steps and keeps notes. A rejection (or a hire) stamps the time the retention period counts from.</summary>
-public sealed class ApplicationReview(GoldfederDb db, WriteGate writes, TimeProvider clock)
+public sealed class ApplicationReview(GoldfederDb db, TimeProvider clock)
 {
     public static string StatusLabel(ApplicationStatus s) => s switch
     {
@@ -25,7 +25,7 @@ public sealed class ApplicationReview(GoldfederDb db, WriteGate writes, TimeProv
             application.ClosedAtUtc = status is ApplicationStatus.Rejected or ApplicationStatus.Hired ? clock.GetUtcNow().UtcDateTime : null;
         application.Status = status;
         application.Notes = notes.Length <= 10_000 ? notes : notes[..10_000];
-        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return before;
     }
 }

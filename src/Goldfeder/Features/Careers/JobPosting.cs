@@ -62,8 +62,11 @@ public class JobPosting
 
 internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
 {
+    public const string Table = "JobPostings";
+
     public void Configure(EntityTypeBuilder<JobPosting> p)
     {
+        p.ToTable(Table);
         p.Property(x => x.Slug).HasMaxLength(200);
         p.HasIndex(x => x.Slug).IsUnique();
         p.Property(x => x.Title).HasMaxLength(200);

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using Goldfeder.Features.Articles;
 using Goldfeder.Common;
 
 namespace Goldfeder.Features.Careers;

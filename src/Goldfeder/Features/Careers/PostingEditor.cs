@@ -2,8 +2,6 @@ using Goldfeder.Common;
 using System.Globalization;
 using System.Text.Json;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
-using Goldfeder.Features.Newsletter;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Careers;

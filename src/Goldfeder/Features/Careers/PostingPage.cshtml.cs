@@ -129,5 +129,5 @@ public sealed class PostingPageModel(GoldfederDb db, ApplicationIntake intake, I
         return true;
     }
 
-    private string BaseUrl => (site.Value.BaseUrl ?? $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
+    private string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
 }

@@ -1,6 +1,5 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ namespace Goldfeder.Features.Careers;
 /// The one way a posting is written: renders its Markdown once, keeps its slug valid and unique, stamps when it was first
 /// published and when it closed, and evicts the cached careers pages.
 /// </summary>
-public sealed class PostingSaver(GoldfederDb db, IOutputCacheStore cache, WriteGate writes, TimeProvider clock)
+public sealed class PostingSaver(GoldfederDb db, IOutputCacheStore cache, TimeProvider clock)
 {
     /// <summary>The output-cache tag of every careers page a reader sees.</summary>
     public const string CacheTag = "careers";
@@ -31,7 +30,7 @@ public sealed class PostingSaver(GoldfederDb db, IOutputCacheStore cache, WriteG
         posting.UpdatedAtUtc = now;
         if (posting.Id == 0) db.JobPostings.Add(posting);
 
-        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         await cache.EvictByTagAsync(CacheTag, ct);
     }
 }

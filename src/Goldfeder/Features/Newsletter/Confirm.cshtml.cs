@@ -19,7 +19,7 @@ public sealed class ConfirmModel(Confirmation confirmation, IOptions<NewsletterO
     public async Task<IActionResult> OnPostAsync([FromQuery] string? token, CancellationToken ct)
     {
         NoStore(Response);
-        Outcome = await confirmation.ConfirmAsync(token, Requester.From(HttpContext, options, site.Value.BaseUrl, "/newsletter/bestaetigen"), ct);
+        Outcome = await confirmation.ConfirmAsync(token, Requester.From(HttpContext, options, site.Value, "/newsletter/bestaetigen"), ct);
         if (Outcome == ConfirmOutcome.Confirmed) return Redirect("/newsletter/bestaetigt");
         Response.StatusCode = Outcome == ConfirmOutcome.AlreadyConfirmed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return Page();

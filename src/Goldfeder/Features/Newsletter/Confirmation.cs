@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Goldfeder.Features.Newsletter;
 public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, Expired, Invalid }
 
 /// <summary>The double opt-in's second half: the link's token turns a request into a subscription, once.</summary>
-public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails mails, WithdrawalTokens withdrawal, WriteGate gate, TimeProvider clock)
+public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails mails, WithdrawalTokens withdrawal, TimeProvider clock)
 {
     public async Task<ConfirmOutcome> ConfirmAsync(string? token, Requester requester, CancellationToken ct)
     {
@@ -16,7 +17,6 @@ public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails 
         var detail = "token " + hash;
         var now = clock.GetUtcNow().UtcDateTime;
         var withdrawalKey = await withdrawal.KeyAsync(ct);
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.ConfirmTokenHash == hash, ct);
@@ -42,7 +42,7 @@ public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails 
             SubscriberId = subscriber.Id, Kind = ConsentEventKind.Confirmed, AtUtc = now, ConsentTextId = subscriber.ConsentTextId,
             IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = detail,
         });
-        var withdrawUrl = $"{requester.BaseUrl}/newsletter/abmelden?token={WithdrawalTokens.Create(withdrawalKey, subscriber.Id)}";
+        var withdrawUrl = SiteUrls.Withdrawal(requester.BaseUrl, WithdrawalTokens.Create(withdrawalKey, subscriber.Id));
         outbox.Add(mails.Welcome(subscriber.Email, withdrawUrl));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -28,8 +28,11 @@ public class ConsentEvent
 
 internal sealed class ConsentEventConfiguration : IEntityTypeConfiguration<ConsentEvent>
 {
+    public const string Table = "ConsentEvents";
+
     public void Configure(EntityTypeBuilder<ConsentEvent> e)
     {
+        e.ToTable(Table);
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.IpAddress).HasMaxLength(45);
         e.Property(x => x.UserAgent).HasMaxLength(512);

@@ -2,6 +2,7 @@ using Goldfeder.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +10,20 @@ namespace Goldfeder.Features.Newsletter;
 
 /// <summary>
 /// What the data-protection officer needs: the proof of an address's consent (Art. 7(1)), everything stored about it
-/// (Art. 15), and its erasure (Art. 17). See Newsletter/CONTEXT.md for what erasure keeps and why.
+/// (Art. 15), and its erasure (Art. 17). The ledger is ours; every other feature's part comes through its
+/// <see cref="IPersonalData"/>. See Newsletter/CONTEXT.md for what erasure keeps and why.
 /// </summary>
-public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gate, TimeProvider clock)
+public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> parts, Secrets secrets, TimeProvider clock)
 {
     public sealed record Proof(string Email, string Status, DateTime CreatedAtUtc, DateTime? ConfirmedAtUtc, DateTime? WithdrawnAtUtc, List<ProofEvent> Events);
     public sealed record ProofEvent(string Kind, DateTime AtUtc, string? IpAddress, string? UserAgent, string? SourcePage, string? Detail, ProofText? ConsentText);
     public sealed record ProofText(int Version, string Sha256, string Text);
-    public sealed record Export(Proof Subscription, List<ExportMail> Mails, string Purpose, string Retention);
-    public sealed record ExportMail(string Subject, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);
 
+    /// <summary>The subscription first, then each feature's part under its own key (parts with the same key are listed together).</summary>
+    public sealed record Export(Proof Subscription, string Purpose, string Retention)
+    {
+        [JsonExtensionData] public Dictionary<string, object> Parts { get; init; } = [];
+    }
     public async Task<Proof?> ProofAsync(string email, CancellationToken ct)
     {
         if (!EmailAddress.TryNormalize(email, out var valid, out _)) return null;
@@ -40,25 +45,20 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
         var proof = await ProofAsync(email, ct);
         if (proof is null) return null;
         var normalized = EmailAddress.Normalize(proof.Email);
-        var mails = await db.OutboxMails.AsNoTracking()
-            .Where(m => m.Recipient.ToLower() == normalized)
-            .OrderBy(m => m.CreatedAtUtc)
-            .Select(m => new ExportMail(m.Subject, m.Status.ToString(), m.CreatedAtUtc, m.SentAtUtc))
-            .ToListAsync(ct);
-        var subscriberId = await db.Subscribers.Where(s => s.NormalizedEmail == normalized).Select(s => s.Id).SingleAsync(ct);
-        mails.AddRange(await (
-            from d in db.Deliveries
-            join c in db.Campaigns on d.CampaignId equals c.Id
-            where d.SubscriberId == subscriberId
-            orderby c.StartedAtUtc
-            select new ExportMail(c.Subject, d.Status.ToString(), c.StartedAtUtc ?? c.CreatedAtUtc, d.SentAtUtc)).ToListAsync(ct));
-        return new Export(proof, mails,
+        var export = new Export(proof,
             "Zusendung des Newsletters auf Grundlage Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO) und deren Nachweis (Art. 7 Abs. 1 DSGVO).",
             "Solange Sie den Newsletter beziehen; nach dem Widerruf der Nachweis der Einwilligung bis zum Ende der Verjährungsfrist (§§ 195, 199 BGB). Unbestätigte Anmeldungen werden nach 30 Tagen gelöscht.");
+        foreach (var part in parts)
+        {
+            var items = await part.ExportAsync(normalized, ct);
+            if (export.Parts.TryGetValue(part.Section, out var earlier)) export.Parts[part.Section] = ((IEnumerable<object>)earlier).Concat(items).ToList();
+            else export.Parts[part.Section] = items;
+        }
+        return export;
     }
 
     /// <summary>
-    /// Removes every personal datum of the address, in the ledger, the outbox and the audit log. What remains is one <c>erased</c> event holding a keyed hash of the
+    /// Removes every personal datum of the address, in the ledger and in every feature's part, in one transaction. What remains is one <c>erased</c> event holding a keyed hash of the
     /// address (so a later import can recognise an objection without knowing the address) and the dates and text
     /// versions of the erased history, with no IP address, user agent or page.
     /// </summary>
@@ -76,18 +76,12 @@ public sealed class ConsentLedger(GoldfederDb db, Secrets secrets, WriteGate gat
             history = proof.Events.Select(e => new { e.Kind, e.AtUtc, consentTextVersion = e.ConsentText?.Version }),
         });
 
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var subscriber = await db.Subscribers.SingleAsync(s => s.NormalizedEmail == normalized, ct);
+        // The other parts first: some (campaign deliveries) find the person through the subscriber row.
+        foreach (var part in parts) await part.EraseAsync(normalized, ct);
         await db.ConsentEvents.Where(e => e.SubscriberId == subscriber.Id).ExecuteDeleteAsync(ct);
-        await db.OutboxMails.Where(m => m.Recipient.ToLower() == normalized).ExecuteDeleteAsync(ct);
-        // Campaign deliveries stay for the campaign's counts, but no longer name the person.
-        await db.Deliveries.Where(d => d.SubscriberId == subscriber.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.SubscriberId, (int?)null), ct);
-        await db.Suppressions.Where(s => s.NormalizedEmail == normalized).ExecuteDeleteAsync(ct);
         await db.Subscribers.Where(s => s.Id == subscriber.Id).ExecuteDeleteAsync(ct);
-        // The audit log keeps who looked up or erased what when, but no longer whom it concerned.
-        await db.AuditEntries.Where(a => a.Subject != null && a.Subject.ToLower() == normalized)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Subject, "(gelöschte Adresse)"), ct);
         db.ConsentEvents.Add(new ConsentEvent { Kind = ConsentEventKind.Erased, AtUtc = clock.GetUtcNow().UtcDateTime, Detail = summary });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

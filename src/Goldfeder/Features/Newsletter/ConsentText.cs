@@ -23,8 +23,11 @@ public class ConsentText
 
 internal sealed class ConsentTextConfiguration : IEntityTypeConfiguration<ConsentText>
 {
+    public const string Table = "ConsentTexts";
+
     public void Configure(EntityTypeBuilder<ConsentText> c)
     {
+        c.ToTable(Table);
         c.HasIndex(x => x.Version).IsUnique();
         c.HasIndex(x => x.Sha256).IsUnique();
         c.Property(x => x.Sha256).HasMaxLength(64);
@@ -35,7 +38,7 @@ internal sealed class ConsentTextConfiguration : IEntityTypeConfiguration<Consen
 /// The version for the text the form shows now, created on first use and then kept in memory. Two instances racing
 /// to create it are kept apart by the unique indexes; the loser reads the winner's row.
 /// </summary>
-public sealed class ConsentTexts(IServiceScopeFactory scopes, WriteGate writes, TimeProvider clock)
+public sealed class ConsentTexts(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private volatile ConsentText? _current;
 
@@ -49,11 +52,16 @@ public sealed class ConsentTexts(IServiceScopeFactory scopes, WriteGate writes, 
         var found = await db.ConsentTexts.AsNoTracking().FirstOrDefaultAsync(c => c.Sha256 == hash, ct);
         if (found is null)
         {
-            using (await writes.EnterAsync(ct))
+            // The next version and its row in one transaction: on SQLite no other writer of this process comes between.
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var version = (await db.ConsentTexts.MaxAsync(c => (int?)c.Version, ct) ?? 0) + 1;
                 db.ConsentTexts.Add(new ConsentText { Version = version, Text = text, Sha256 = hash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
-                try { await db.SaveChangesAsync(ct); }
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
                 catch (DbUpdateException) { /* another instance created it first */ }
             }
             found = await db.ConsentTexts.AsNoTracking().SingleAsync(c => c.Sha256 == hash, ct);

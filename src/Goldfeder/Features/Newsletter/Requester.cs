@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Newsletter;
@@ -5,11 +6,11 @@ namespace Goldfeder.Features.Newsletter;
 /// <summary>Who asked, from where: what the consent ledger records with each event.</summary>
 public sealed record Requester(string? IpAddress, string? UserAgent, string? SourcePage, string BaseUrl)
 {
-    public static Requester From(HttpContext http, IOptions<NewsletterOptions> options, string? baseUrl, string? sourcePage = null) => new(
+    public static Requester From(HttpContext http, IOptions<NewsletterOptions> options, SiteOptions site, string? sourcePage = null) => new(
         options.Value.RecordIpAddress ? http.Connection.RemoteIpAddress?.ToString() : null,
         Clip(http.Request.Headers.UserAgent.ToString(), 512),
         LocalPath(sourcePage) ?? LocalPath(RefererPath(http)),
-        (baseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/'));
+        SiteUrls.BaseUrl(site, http.Request));
 
     /// <summary>Only a path on this site is recorded as the source page; anything else is dropped.</summary>
     internal static string? LocalPath(string? path) =>

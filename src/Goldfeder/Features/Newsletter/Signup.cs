@@ -19,7 +19,7 @@ public sealed class Signup
     public async Task RequestAsync(string email, Requester requester, CancellationToken ct)
     {
         var (token, hash) = ConfirmToken.New();
-        var signup = new PendingSignup(email, EmailAddress.Normalize(email), requester, hash, $"{requester.BaseUrl}/newsletter/bestaetigen?token={token}");
+        var signup = new PendingSignup(email, EmailAddress.Normalize(email), requester, hash, SiteUrls.Confirmation(requester.BaseUrl, token));
         await _queue.Writer.WriteAsync(signup, ct);
         await signup.Committed.Task.WaitAsync(ct);
     }

@@ -33,7 +33,7 @@ public sealed class SignupPageModel(Signup signup, IOptions<NewsletterOptions> o
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await signup.RequestAsync(email, Requester.From(HttpContext, options, site.Value.BaseUrl, Source), ct);
+        await signup.RequestAsync(email, Requester.From(HttpContext, options, site.Value, Source), ct);
         return Redirect("/newsletter/danke");
     }
 }

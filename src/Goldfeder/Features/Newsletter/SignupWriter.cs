@@ -13,7 +13,7 @@ namespace Goldfeder.Features.Newsletter;
 /// of its addresses first), its signups are written again one by one.
 /// </summary>
 public sealed class SignupWriter(
-    Signup signup, IServiceScopeFactory scopes, WriteGate writes, OutboxSignal signal, ConsentTexts consentTexts,
+    Signup signup, IServiceScopeFactory scopes, OutboxSignal signal, ConsentTexts consentTexts,
     IOptions<NewsletterOptions> options, IOptions<SiteOptions> site, TimeProvider clock, ILogger<SignupWriter> log) : BackgroundService
 {
     private const int MaxBatch = 500;
@@ -70,40 +70,37 @@ public sealed class SignupWriter(
         var expires = now + options.Value.ConfirmationValidFor;
         var quietSince = now - options.Value.ResendConfirmationAfter;
 
-        using (await writes.EnterAsync(ct))
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Repeats of one address within a batch are one request.
-            var unique = batch.DistinctBy(s => s.NormalizedEmail).ToList();
-            var keys = unique.Select(s => s.NormalizedEmail).ToList();
-            var existing = await db.Subscribers.AsNoTracking().Where(s => keys.Contains(s.NormalizedEmail)).ToDictionaryAsync(s => s.NormalizedEmail, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Repeats of one address within a batch are one request.
+        var unique = batch.DistinctBy(s => s.NormalizedEmail).ToList();
+        var keys = unique.Select(s => s.NormalizedEmail).ToList();
+        var existing = await db.Subscribers.AsNoTracking().Where(s => keys.Contains(s.NormalizedEmail)).ToDictionaryAsync(s => s.NormalizedEmail, ct);
 
-            var fresh = new List<PendingSignup>(unique.Count);
-            var accepted = new List<PendingSignup>(unique.Count);
-            foreach (var request in unique)
+        var fresh = new List<PendingSignup>(unique.Count);
+        var accepted = new List<PendingSignup>(unique.Count);
+        foreach (var request in unique)
+        {
+            if (!existing.TryGetValue(request.NormalizedEmail, out var known))
             {
-                if (!existing.TryGetValue(request.NormalizedEmail, out var known))
-                {
-                    fresh.Add(request);
-                    accepted.Add(request);
-                    continue;
-                }
-                if (known.Status == SubscriberStatus.Confirmed) continue;
-                // Guarded, so that parallel requests (other instances) for one address queue one mail.
-                var hash = request.TokenHash;
-                var won = await db.Subscribers
-                    .Where(s => s.Id == known.Id && s.Status != SubscriberStatus.Confirmed
-                                && (s.ConfirmMailQueuedAtUtc == null || s.ConfirmMailQueuedAtUtc <= quietSince))
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(s => s.ConfirmTokenHash, hash)
-                        .SetProperty(s => s.ConfirmTokenExpiresAtUtc, expires)
-                        .SetProperty(s => s.ConfirmMailQueuedAtUtc, now)
-                        .SetProperty(s => s.ConsentTextId, consent.Id), ct);
-                if (won > 0) accepted.Add(request);
+                fresh.Add(request);
+                accepted.Add(request);
+                continue;
             }
-            await SignupRows.InsertAsync(db, fresh, accepted, consent.Id, now, expires, ct);
-            await tx.CommitAsync(ct);
+            if (known.Status == SubscriberStatus.Confirmed) continue;
+            // Guarded, so that parallel requests (other instances) for one address queue one mail.
+            var hash = request.TokenHash;
+            var won = await db.Subscribers
+                .Where(s => s.Id == known.Id && s.Status != SubscriberStatus.Confirmed
+                            && (s.ConfirmMailQueuedAtUtc == null || s.ConfirmMailQueuedAtUtc <= quietSince))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.ConfirmTokenHash, hash)
+                    .SetProperty(s => s.ConfirmTokenExpiresAtUtc, expires)
+                    .SetProperty(s => s.ConfirmMailQueuedAtUtc, now)
+                    .SetProperty(s => s.ConsentTextId, consent.Id), ct);
+            if (won > 0) accepted.Add(request);
         }
+        await SignupRows.InsertAsync(db, fresh, accepted, consent.Id, now, expires, ct);
+        await tx.CommitAsync(ct);
         signal.Wake();
     }
 }

@@ -32,8 +32,11 @@ public class Subscriber
 
 internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscriber>
 {
+    public const string Table = "Subscribers";
+
     public void Configure(EntityTypeBuilder<Subscriber> s)
     {
+        s.ToTable(Table);
         s.Property(x => x.Email).HasMaxLength(320);
         s.Property(x => x.NormalizedEmail).HasMaxLength(320);
         s.HasIndex(x => x.NormalizedEmail).IsUnique();

@@ -21,7 +21,7 @@ public sealed class WithdrawModel(Withdrawal withdrawal, IOptions<NewsletterOpti
     {
         ConfirmModel.NoStore(Response);
         var oneClick = Request.HasFormContentType && (await Request.ReadFormAsync(ct))["List-Unsubscribe"] == "One-Click";
-        var requester = Requester.From(HttpContext, options, site.Value.BaseUrl, "/newsletter/abmelden");
+        var requester = Requester.From(HttpContext, options, site.Value, "/newsletter/abmelden");
         Withdrawn = await withdrawal.WithdrawAsync(token, oneClick ? "one-click" : "link", requester, ct);
         if (Withdrawn != true) Response.StatusCode = StatusCodes.Status400BadRequest;
         if (oneClick) return Content(Withdrawn == true ? "Abgemeldet." : "Ungültiger Abmeldelink.", "text/plain; charset=utf-8");

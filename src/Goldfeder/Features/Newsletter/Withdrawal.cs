@@ -7,7 +7,7 @@ namespace Goldfeder.Features.Newsletter;
 /// Withdrawal of consent (GDPR Art. 7(3)): one-sided, immediate, never to be confirmed by mail. The proof of the
 /// earlier consent stays in the ledger.
 /// </summary>
-public sealed class Withdrawal(GoldfederDb db, WithdrawalTokens tokens, WriteGate gate, TimeProvider clock)
+public sealed class Withdrawal(GoldfederDb db, WithdrawalTokens tokens, TimeProvider clock)
 {
     /// <summary>False when the token is not one of ours. A repeated withdrawal is a success that records nothing new.</summary>
     public async Task<bool> WithdrawAsync(string? token, string channel, Requester requester, CancellationToken ct)
@@ -21,7 +21,6 @@ public sealed class Withdrawal(GoldfederDb db, WithdrawalTokens tokens, WriteGat
     public async Task WithdrawAsync(int subscriberId, string channel, Requester requester, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        using var _ = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriberId, ct);
         if (subscriber is null) return; // erased: nothing is stored, nothing is sent

@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Goldfeder.Common;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;

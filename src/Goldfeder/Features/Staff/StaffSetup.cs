@@ -60,6 +60,7 @@ public static class StaffSetup
         });
         // The audit writer is shared (Common); the audit page is ours.
         services.AddScoped<AuditLog>();
+        services.AddScoped<IPersonalData, AuditPersonalData>();
 
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
             o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)

@@ -204,7 +204,7 @@ public sealed class CampaignSendTests : IAsyncLifetime
         await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
 
         var export = await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().ExportAsync(CampaignFixtures.Address(0), default));
-        Assert.Contains(export!.Mails, m => m.Subject == "Goldpreis im Blick" && m.Status == "Sent");
+        Assert.Contains(((IEnumerable<object>)export!.Parts["mails"]).OfType<Goldfeder.Data.MailToPerson>(), m => m.Subject == "Goldpreis im Blick" && m.Status == "Sent");
 
         foreach (var i in new[] { 0, 1 })
             Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().EraseAsync(CampaignFixtures.Address(i), "test", default)));

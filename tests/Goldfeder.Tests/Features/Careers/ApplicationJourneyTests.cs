@@ -1,7 +1,9 @@
+using Goldfeder.Common;
 using System.Net;
 using AngleSharp;
 using Goldfeder.Data;
 using Goldfeder.Features.Careers;
+using Goldfeder.Mail;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;

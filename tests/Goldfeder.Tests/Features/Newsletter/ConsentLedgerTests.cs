@@ -1,3 +1,4 @@
+using Goldfeder.Mail;
 using Goldfeder.Common;
 using System.Net;
 using System.Text.Json;

@@ -41,8 +41,11 @@ public class ImageVariant
 
 internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
 {
+    public const string Table = "Images";
+
     public void Configure(EntityTypeBuilder<Image> i)
     {
+        i.ToTable(Table);
         i.Property(x => x.Key).HasMaxLength(32);
         i.HasIndex(x => x.Key).IsUnique();
         i.Property(x => x.Alt).HasMaxLength(300);
@@ -53,8 +56,11 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
 
 internal sealed class ImageVariantConfiguration : IEntityTypeConfiguration<ImageVariant>
 {
+    public const string Table = "ImageVariants";
+
     public void Configure(EntityTypeBuilder<ImageVariant> v)
     {
+        v.ToTable(Table);
         v.HasKey(x => new { x.ImageId, x.Width });
         v.Property(x => x.ContentType).HasMaxLength(50);
     }

@@ -14,7 +14,7 @@ public sealed record ImageSizes(string Key, string Alt, List<(int Width, int Hei
 /// Uploads in, variants out. Images live in the database like everything else, so several instances on one
 /// PostgreSQL serve the same pictures without a shared folder.
 /// </summary>
-public sealed partial class ImageStore(GoldfederDb db, WriteGate writes, TimeProvider clock, IOptions<ImageOptions> options)
+public sealed partial class ImageStore(GoldfederDb db, TimeProvider clock, IOptions<ImageOptions> options)
 {
     public ImageOptions Options => options.Value;
 
@@ -43,12 +43,12 @@ public sealed partial class ImageStore(GoldfederDb db, WriteGate writes, TimePro
             Variants = variants.Select(v => new ImageVariant { Width = v.Width, Height = v.Height, ContentType = "image/webp", Data = v.Data }).ToList(),
         };
         db.Images.Add(image);
-        using (await writes.EnterAsync(ct)) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return image;
     }
 
     public Task<ImageVariant?> VariantAsync(string key, int width, CancellationToken ct) =>
-        db.ImageVariants.AsNoTracking().Where(v => v.Width == width && db.Images.Any(i => i.Id == v.ImageId && i.Key == key)).FirstOrDefaultAsync(ct);
+        db.ImageVariants.AsNoTracking().Where(v => v.Width == width && db.Set<Image>().Any(i => i.Id == v.ImageId && i.Key == key)).FirstOrDefaultAsync(ct);
 
     /// <summary>The newest uploads, for the admin's picker.</summary>
     public Task<List<ImageSizes>> LatestAsync(int count, CancellationToken ct) =>

@@ -33,8 +33,11 @@ public class WordpressPost
 
 internal sealed class WordpressPostConfiguration : IEntityTypeConfiguration<WordpressPost>
 {
+    public const string Table = "WordpressPosts";
+
     public void Configure(EntityTypeBuilder<WordpressPost> w)
     {
+        w.ToTable(Table);
         w.HasKey(x => x.PostId);
         w.Property(x => x.PostId).ValueGeneratedNever();
         w.Property(x => x.Guid).HasMaxLength(500);

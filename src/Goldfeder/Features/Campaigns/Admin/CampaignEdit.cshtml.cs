@@ -1,7 +1,6 @@
-using Goldfeder.Data;
 using Goldfeder.Features.Articles;
+using Goldfeder.Data;
 using Goldfeder.Features.Campaigns;
-using Goldfeder.Features.Newsletter;
 using Goldfeder.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -103,7 +102,7 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
     }
 
     private string Actor => User.Identity?.Name ?? "?";
-    private string BaseUrl => site.Value.BaseUrl ?? $"{Request.Scheme}://{Request.Host}";
+    private string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
 
     private IActionResult Invalid(Dictionary<string, string> errors)
     {

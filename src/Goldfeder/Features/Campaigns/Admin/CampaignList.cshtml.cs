@@ -1,3 +1,4 @@
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Data;
 using Goldfeder.Features.Campaigns;
 using Microsoft.AspNetCore.Authorization;
@@ -16,11 +17,11 @@ public sealed class CampaignListModel(GoldfederDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        Confirmed = await db.Subscribers.CountAsync(s => s.Status == Goldfeder.Features.Newsletter.SubscriberStatus.Confirmed, ct);
+        Confirmed = await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct);
         Campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Id).Take(100)
             .Select(c => new Row(c.Id, c.Subject, c.Status, c.CreatedAtUtc, c.ScheduledForUtc, c.StartedAtUtc,
-                db.Deliveries.Count(d => d.CampaignId == c.Id),
-                db.Deliveries.Count(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Sent)))
+                db.Set<Delivery>().Count(d => d.CampaignId == c.Id),
+                db.Set<Delivery>().Count(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Sent)))
             .ToListAsync(ct);
     }
 

@@ -16,7 +16,7 @@ public sealed class CampaignPreviewModel(GoldfederDb db, CampaignControl control
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null) return NotFound();
-        var baseUrl = site.Value.BaseUrl ?? $"{Request.Scheme}://{Request.Host}";
+        var baseUrl = SiteUrls.BaseUrl(site.Value, Request);
         var html = campaign.RenderedHtml
             ?? mails.Render(campaign, campaign.IncludeDigest ? await control.DigestAsync(id, baseUrl, ct) : []).Html;
         Response.Headers.CacheControl = "no-store";

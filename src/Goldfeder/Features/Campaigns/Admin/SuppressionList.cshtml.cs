@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Campaigns.Admin;
 
 /// <summary>Addresses refused for good by a mail server; every send skips them until cleared here.</summary>
-public sealed class SuppressionListModel(GoldfederDb db, WriteGate writes, AuditLog audit) : PageModel
+public sealed class SuppressionListModel(GoldfederDb db, AuditLog audit) : PageModel
 {
     public List<Suppression> Entries { get; private set; } = [];
     [FromQuery(Name = "suche")] public string? Search { get; set; }
@@ -24,9 +24,7 @@ public sealed class SuppressionListModel(GoldfederDb db, WriteGate writes, Audit
 
     public async Task<IActionResult> OnPostReleaseAsync(string adresse, CancellationToken ct)
     {
-        int removed;
-        using (await writes.EnterAsync(ct))
-            removed = await db.Suppressions.Where(s => s.NormalizedEmail == adresse).ExecuteDeleteAsync(ct);
+        var removed = await db.Suppressions.Where(s => s.NormalizedEmail == adresse).ExecuteDeleteAsync(ct);
         if (removed > 0) await audit.RecordAsync(User.Identity?.Name ?? "?", "suppression.clear", adresse, null, null, ct);
         return Redirect("/admin/newsletter/sperrliste");
     }

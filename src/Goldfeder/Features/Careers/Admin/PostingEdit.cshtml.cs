@@ -1,6 +1,5 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
 using Goldfeder.Features.Careers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -45,7 +45,7 @@ public sealed class DataProtectionModel(ConsentLedger ledger, AuditLog audit) : 
             return Page();
         }
         var erased = await ledger.EraseAsync(Address, Actor, ct);
-        if (erased) await audit.RecordAsync(Actor, "consent.erase", "(gelöschte Adresse)", ct: ct);
+        if (erased) await audit.RecordAsync(Actor, "consent.erase", AuditPersonalData.ErasedSubject, ct: ct);
         Message = erased ? "Die personenbezogenen Daten wurden gelöscht." : "Zu dieser Adresse ist nichts gespeichert.";
         Address = null;
         return Page();

@@ -1,3 +1,5 @@
+using Goldfeder.Features.Articles;
+using Goldfeder.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
