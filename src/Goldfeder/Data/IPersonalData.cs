@@ -16,6 +16,3 @@ public interface IPersonalData
     /// <summary>Deletes or anonymises what this feature holds about the address, inside the caller's transaction.</summary>
     Task EraseAsync(string normalizedEmail, CancellationToken ct);
 }
-
-/// <summary>A mail sent, or to be sent, to the person: what the export lists for every feature that mails.</summary>
-public sealed record MailToPerson(string Subject, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Goldfeder.Data;
@@ -15,11 +14,4 @@ public sealed class SqliteGoldfederDb(DbContextOptions<SqliteGoldfederDb> option
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-}
-
-/// <summary>Used by dotnet-ef only: <c>dotnet ef migrations add X --context SqliteGoldfederDb -o Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGoldfederDb>
-{
-    public SqliteGoldfederDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteGoldfederDb>().UseSqlite("Data Source=design.db").Options);
 }

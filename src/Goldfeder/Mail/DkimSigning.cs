@@ -4,15 +4,6 @@ using MimeKit.Cryptography;
 
 namespace Goldfeder.Mail;
 
-/// <summary><c>Mail:Dkim:*</c>: the signing domain, selector and RSA private key (PEM, as a file path or inline).</summary>
-public sealed class DkimOptions
-{
-    public string? Domain { get; set; }
-    public string? Selector { get; set; }
-    public string? PrivateKeyFile { get; set; }
-    public string? PrivateKey { get; set; }
-}
-
 /// <summary>
 /// DKIM (RFC 6376) with MimeKit's signer, when a key is configured. Mailbox providers offer RFC 8058 one-click only
 /// when both List-Unsubscribe headers are covered by a valid signature (RFC 8058 §4), so they are in the signed list.

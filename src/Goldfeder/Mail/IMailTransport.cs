@@ -10,6 +10,3 @@ public interface IMailTransport
     /// <remarks>Any other exception is temporary: the caller retries later.</remarks>
     Task SendAsync(MimeMessage message, CancellationToken ct);
 }
-
-/// <summary>A permanent refusal (SMTP 5xx): retrying would not help.</summary>
-public sealed class MailRejectedException(string reply, Exception? inner = null) : Exception(reply, inner);

@@ -23,19 +23,3 @@ public static class MailSetup
     public static string PickupFolder(MailOptions options, IHostEnvironment env) =>
         Path.GetFullPath(options.PickupDirectory ?? Path.Combine("data", "mail-pickup"), env.ContentRootPath);
 }
-
-/// <summary>
-/// The configured transport: SMTP when <c>Mail:Smtp:Host</c> is set, else the pickup folder. <see cref="Shared"/> serves
-/// the system mails; a bulk sender asks for <see cref="NewConnection"/> once per worker, so each keeps its own SMTP session.
-/// </summary>
-public sealed class MailTransports(IOptions<MailOptions> options, IHostEnvironment env)
-{
-    private readonly PickupFolderTransport? _pickup =
-        string.IsNullOrWhiteSpace(options.Value.Smtp.Host) ? new PickupFolderTransport(MailSetup.PickupFolder(options.Value, env)) : null;
-    private readonly Lazy<IMailTransport> _shared = new(() =>
-        string.IsNullOrWhiteSpace(options.Value.Smtp.Host) ? new PickupFolderTransport(MailSetup.PickupFolder(options.Value, env)) : new SmtpMailTransport(options));
-
-    public IMailTransport Shared => _shared.Value;
-
-    public IMailTransport NewConnection() => (IMailTransport?)_pickup ?? new SmtpMailTransport(options);
-}

@@ -54,6 +54,3 @@ public sealed class Outbox(GoldfederDb db, OutboxSignal signal, TimeProvider clo
     /// <summary>Call after committing, so the sender does not wait for its next poll.</summary>
     public void Wake() => signal.Wake();
 }
-
-/// <summary>Lets a committed mail start the <see cref="OutboxSender"/> at once.</summary>
-public sealed class OutboxSignal : Wakeup;

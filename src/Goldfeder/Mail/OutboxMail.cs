@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Mail;
 
-public enum OutboxStatus { Pending, Sent, Failed }
-
 /// <summary>
 /// A mail committed in the same transaction as the change that caused it (transactional outbox), so a signup and its
 /// confirmation mail exist together or not at all. <see cref="OutboxSender"/> delivers it.

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -1,10 +1,8 @@
-using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Common;
 

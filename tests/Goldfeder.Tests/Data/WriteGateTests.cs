@@ -9,7 +9,6 @@ using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static Goldfeder.Tests.Infrastructure.NewsletterFixtures;
 

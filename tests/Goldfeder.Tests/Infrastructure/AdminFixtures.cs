@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Goldfeder.Common;
 using Goldfeder.Features.Staff;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,8 +1,6 @@
-using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Goldfeder.Data;
 using Goldfeder.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Infrastructure;
 

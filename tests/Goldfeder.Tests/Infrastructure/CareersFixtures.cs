@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.Net.Http.Headers;
 using System.Text;
 using Goldfeder.Data;

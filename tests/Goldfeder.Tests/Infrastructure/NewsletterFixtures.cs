@@ -1,10 +1,8 @@
-using Goldfeder.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Goldfeder.Data;
 using Goldfeder.Features.Newsletter;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Goldfeder.Tests.Infrastructure;

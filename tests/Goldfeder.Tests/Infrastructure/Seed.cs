@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 namespace Goldfeder.Tests.Infrastructure;
 
 /// <summary>

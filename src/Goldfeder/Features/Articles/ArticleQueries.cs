@@ -1,10 +1,7 @@
-using Goldfeder.Common;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Articles;
-
-public sealed record ArticleTeaser(int Id, string Slug, string Title, string Lead, DateTime PublishedAtUtc);
 
 public static class ArticleQueries
 {

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Campaigns;
 
-/// <summary>See Campaigns/CONTEXT.md for what each status means and which moves are allowed.</summary>
-public enum CampaignStatus { Draft, Scheduled, Sending, Paused, Sent, Cancelled }
-
 public class Campaign
 {
     public int Id { get; set; }

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
@@ -173,6 +172,3 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
-
-/// <summary>Wakes the <see cref="CampaignSender"/> when a send starts or resumes.</summary>
-public sealed class CampaignSignal : Wakeup;

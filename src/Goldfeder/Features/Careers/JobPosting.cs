@@ -1,16 +1,7 @@
-using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Careers;
-
-/// <summary>Only <see cref="Published"/> postings are public; <see cref="Closed"/> ones say they are filled.</summary>
-public enum PostingStatus { Draft, Published, Closed }
-
-/// <summary>schema.org's employment types (Google for Jobs), stored by name.</summary>
-public enum EmploymentType { FullTime, PartTime, Contractor, Temporary, Intern, Volunteer, PerDiem, Other }
-
-public enum SalaryUnit { Hour, Month, Year }
 
 public class JobPosting
 {

@@ -1,6 +1,5 @@
 using Goldfeder.Data;
 using Goldfeder.Common;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;

@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Newsletter;
 
-public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, Expired, Invalid }
-
 /// <summary>The double opt-in's second half: the link's token turns a request into a subscription, once.</summary>
 public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails mails, WithdrawalTokens withdrawal, TimeProvider clock)
 {

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Newsletter;
 
-public enum ConsentEventKind { Requested, Confirmed, Withdrawn, Imported, Erased }
-
 /// <summary>
 /// One step in the life of a subscription, append-only: rows are inserted, never updated. The only deletion is
 /// erasure (GDPR Art. 17), which replaces a person's events by one <see cref="ConsentEventKind.Erased"/> event

@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Newsletter;
 
-/// <summary>Pending: asked, not yet confirmed. Confirmed: receives the newsletter. Withdrawn: receives nothing more.</summary>
-public enum SubscriberStatus { Pending, Confirmed, Withdrawn }
-
 public class Subscriber
 {
     public int Id { get; set; }

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;

@@ -1,9 +1,7 @@
-using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Features.Articles;
 

@@ -1,5 +1,4 @@
 using Goldfeder.Common;
-using Goldfeder.Features.Articles;
 using Goldfeder.Tests.Infrastructure;
 
 namespace Goldfeder.Tests.Features.Articles;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Goldfeder.Features.Campaigns;
 using Goldfeder.Tests.Infrastructure;
 using Xunit.Abstractions;
 

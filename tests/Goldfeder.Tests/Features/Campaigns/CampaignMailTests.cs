@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.Security.Cryptography;
 using Goldfeder.Tests.Infrastructure;
 using MimeKit;

@@ -2,7 +2,6 @@ using System.Net;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static Goldfeder.Tests.Infrastructure.NewsletterFixtures;
 
 namespace Goldfeder.Tests.Features.Campaigns;

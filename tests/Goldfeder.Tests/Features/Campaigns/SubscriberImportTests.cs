@@ -1,9 +1,7 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Features.Campaigns;
 

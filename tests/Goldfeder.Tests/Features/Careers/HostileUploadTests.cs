@@ -83,7 +83,7 @@ public sealed class HostileUploadTests : IAsyncLifetime
         request.Headers.ExpectContinue = expectContinue;
         Assert.Equal(HttpStatusCode.OK, (await _app.Browser().GetAsync("/karriere")).StatusCode);
         using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
-            { BaseAddress = _app.Browser().BaseAddress };
+        { BaseAddress = _app.Browser().BaseAddress };
         var posted = await browser.SendAsync(request);
         if (expectContinue) Assert.True(body.Written == 0, $"{body.Written} bytes of the body were sent");
         else Assert.True(body.Written > huge.Length, $"only {body.Written} bytes of the body were sent");

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.Net;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Goldfeder.Tests.Features.Site;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Goldfeder.Data;
 using Goldfeder.Common;
-using Goldfeder.Features.Staff;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
 using Goldfeder.Features.Articles.Images;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

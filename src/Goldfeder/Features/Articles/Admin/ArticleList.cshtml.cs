@@ -1,7 +1,4 @@
-using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

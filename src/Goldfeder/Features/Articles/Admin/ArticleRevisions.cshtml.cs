@@ -1,8 +1,6 @@
 using Goldfeder.Common;
 using DiffPlex.DiffBuilder.Model;
 using Goldfeder.Data;
-using Goldfeder.Features.Articles;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Goldfeder.Common;
 using Goldfeder.Features.Articles.Images;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,9 +2,6 @@ using SkiaSharp;
 
 namespace Goldfeder.Features.Articles.Images;
 
-/// <summary>Why an upload was refused, in German for the editor.</summary>
-public sealed class ImageRejectedException(string message) : Exception(message);
-
 /// <summary>
 /// Checks that bytes are a JPEG, PNG or WebP by their content (magic bytes, then a full decode with SkiaSharp), and
 /// re-encodes them as WebP in the configured widths. SkiaSharp rather than ImageSharp: the only licence-free

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Articles.Images;
 
-/// <summary>The sizes of an uploaded image's variants, for the renderer's srcset (no image bytes).</summary>
-public sealed record ImageSizes(string Key, string Alt, List<(int Width, int Height)> Variants);
-
 /// <summary>
 /// Uploads in, variants out. Images live in the database like everything else, so several instances on one
 /// PostgreSQL serve the same pictures without a shared folder.

@@ -4,13 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Articles.WordpressImport;
 
-/// <summary>What one import did; <see cref="Skipped"/> counts posts already imported earlier.</summary>
-public sealed record ImportSummary(int Imported, int Skipped, int Published, int Scheduled, int Drafts)
-{
-    public override string ToString() =>
-        $"imported: {Imported} (published {Published}, scheduled {Scheduled}, drafts {Drafts}), skipped as already imported: {Skipped}";
-}
-
 /// <summary>
 /// Turns a WXR file's posts into articles, all in one transaction through <see cref="ArticleSaver"/>: a file that
 /// cannot be read is refused before anything is written. A post whose WordPress id or guid is already known is

@@ -1,4 +1,3 @@
-using Goldfeder.Common;
 using System.Globalization;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;

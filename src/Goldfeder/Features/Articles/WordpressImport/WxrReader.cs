@@ -5,20 +5,6 @@ using System.Xml.Linq;
 
 namespace Goldfeder.Features.Articles.WordpressImport;
 
-/// <summary>A post as the export describes it, before it becomes an article.</summary>
-public sealed record WxrPost(
-    int Line, int PostId, string Guid, string Link, string Title, string SlugHint, DateTime PublishedAtUtc, ArticleStatus Status,
-    string Author, string ExcerptHtml, string ContentHtml, List<WxrTopic> Categories, List<WxrTopic> Tags);
-
-public sealed record WxrTopic(string Name, string Slug);
-
-/// <summary>Why a file was refused, with the line the reader was at; nothing of such a file is imported.</summary>
-public sealed class WxrFormatException(int line, string reason) : Exception($"line {line}: {reason}")
-{
-    public int Line { get; } = line;
-    public string Reason { get; } = reason;
-}
-
 /// <summary>
 /// Reads a WordPress export (WXR: RSS 2.0 with the wp:, content:, excerpt: and dc: namespaces). Only items of
 /// post type "post" are read; pages, attachments, menu items and trashed posts are left out. DTDs are refused and no

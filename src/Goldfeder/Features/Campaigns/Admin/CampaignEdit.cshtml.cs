@@ -1,8 +1,6 @@
 using Goldfeder.Features.Articles;
 using Goldfeder.Data;
-using Goldfeder.Features.Campaigns;
 using Goldfeder.Common;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Data;
-using Goldfeder.Features.Campaigns;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,5 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Campaigns;
 using Goldfeder.Common;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

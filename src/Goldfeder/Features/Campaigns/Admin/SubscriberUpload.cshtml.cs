@@ -1,6 +1,4 @@
 using Goldfeder.Common;
-using Goldfeder.Features.Campaigns;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,5 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
-using Goldfeder.Features.Campaigns;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using Goldfeder.Data;
-using Goldfeder.Features.Careers;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,5 @@
 using Goldfeder.Common;
-using System.Text;
 using System.Text.Json;
-using Goldfeder.Features.Newsletter;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using Goldfeder.Features.Articles;
-using Goldfeder.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Goldfeder.Data;

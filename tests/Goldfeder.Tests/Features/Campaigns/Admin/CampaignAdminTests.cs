@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Goldfeder.Common;
-using Goldfeder.Features.Staff;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Tests.Infrastructure;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;

@@ -1,15 +1,7 @@
-using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Goldfeder.Features.Articles;
-
-/// <summary>A slug a published article had before: its old URL answers with a 301 to the current one.</summary>
-public class FormerSlug
-{
-    public required string Slug { get; set; }
-    public int ArticleId { get; set; }
-}
 
 /// <summary>An article as one save left it. Every save adds one; restoring one is another save.</summary>
 public class ArticleRevision

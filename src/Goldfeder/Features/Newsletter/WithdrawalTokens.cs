@@ -5,21 +5,6 @@ using Goldfeder.Data;
 
 namespace Goldfeder.Features.Newsletter;
 
-public static class ConfirmToken
-{
-    /// <summary>A fresh single-use token; only its hash is stored.</summary>
-    public static (string Token, string Hash) New()
-    {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return (token, HashOf(token));
-    }
-
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    internal static string Base64Url(ReadOnlySpan<byte> bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
 /// <summary>
 /// The withdrawal link's token: the subscriber's id with a keyed MAC (HMAC-SHA256, 128 bits kept). It needs no
 /// storage, so every mail, including each campaign mail, can carry one, and it stays valid as long as the mail

@@ -1,0 +1,4 @@
+namespace Goldfeder.Features.Articles;
+
+/// <summary>A section of the news ("Rubrik"), such as Marktberichte.</summary>
+public class Category : Topic;

@@ -1,0 +1,3 @@
+namespace Goldfeder.Features.Articles.WordpressImport;
+
+public sealed record WxrTopic(string Name, string Slug);

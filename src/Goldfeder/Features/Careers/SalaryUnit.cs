@@ -1,0 +1,3 @@
+namespace Goldfeder.Features.Careers;
+
+public enum SalaryUnit { Hour, Month, Year }

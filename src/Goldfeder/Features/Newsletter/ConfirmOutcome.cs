@@ -1,0 +1,3 @@
+namespace Goldfeder.Features.Newsletter;
+
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed, Expired, Invalid }

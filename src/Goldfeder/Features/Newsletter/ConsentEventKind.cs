@@ -1,0 +1,3 @@
+namespace Goldfeder.Features.Newsletter;
+
+public enum ConsentEventKind { Requested, Confirmed, Withdrawn, Imported, Erased }

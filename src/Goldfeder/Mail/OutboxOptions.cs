@@ -1,0 +1,15 @@
+namespace Goldfeder.Mail;
+
+/// <summary><c>Mail:Outbox:*</c>.</summary>
+public sealed class OutboxOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
+    public int MaxAttempts { get; set; } = 30;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>SMTP connections the outbox sends over at once.</summary>
+    public int Concurrency { get; set; } = 4;
+}

@@ -1,0 +1,3 @@
+namespace Goldfeder.Mail;
+
+public enum OutboxStatus { Pending, Sent, Failed }
