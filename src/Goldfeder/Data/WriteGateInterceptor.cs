@@ -24,146 +24,115 @@ public sealed class WriteGateInterceptor(WriteGate gate) : IDbTransactionInterce
 {
     // Transactions
 
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
-    {
-        gate.Enter(eventData.ConnectionId);
-        return result;
-    }
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result) =>
+        Entered(eventData.ConnectionId, result);
 
-    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
-        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-    {
-        await gate.EnterAsync(eventData.ConnectionId, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(gate.EnterAsync(eventData.ConnectionId, cancellationToken), result);
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => gate.Exit(eventData.ConnectionId);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        gate.Exit(eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Exited(eventData.ConnectionId, Task.CompletedTask);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => gate.Exit(eventData.ConnectionId);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        gate.Exit(eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Exited(eventData.ConnectionId, Task.CompletedTask);
 
     // A failed commit or rollback leaves nothing to release here: the caller's Dispose rolls back and closes, and the
     // close gives the gate back. So does the end of the DbContext for a failed start.
 
     // Commands outside a transaction
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        EnterForWrite(command, eventData);
-        return result;
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        WriteEntered(command, eventData, result);
 
-    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForWriteAsync(command, eventData, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(EnterForWriteAsync(command, eventData, cancellationToken), result);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        EnterForWrite(command, eventData);
-        return result;
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        WriteEntered(command, eventData, result);
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForWriteAsync(command, eventData, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(EnterForWriteAsync(command, eventData, cancellationToken), result);
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        EnterForWrite(command, eventData);
-        return result;
-    }
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        WriteEntered(command, eventData, result);
 
-    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        await EnterForWriteAsync(command, eventData, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(EnterForWriteAsync(command, eventData, cancellationToken), result);
 
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return result;
-    }
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => AfterCommand(command, eventData.ConnectionId, result);
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        AfterCommand(command, eventData.ConnectionId, ValueTask.FromResult(result));
 
-    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return result;
-    }
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => AfterCommand(command, eventData.ConnectionId, result);
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        AfterCommand(command, eventData.ConnectionId, ValueTask.FromResult(result));
 
     // EF Core closes the SQLite reader before it says it disposes it; the statement has committed by then.
-    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return result;
-    }
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result) =>
+        AfterCommand(command, eventData.ConnectionId, result);
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ExitAfterCommand(command, eventData.ConnectionId);
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        AfterCommand(command, eventData.ConnectionId, Task.CompletedTask);
 
     public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ExitAfterCommand(command, eventData.ConnectionId);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ExitAfterCommand(command, eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        AfterCommand(command, eventData.ConnectionId, Task.CompletedTask);
 
     // The connection: the last word on whatever it held
 
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => gate.Exit(eventData.ConnectionId);
 
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        gate.Exit(eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => Exited(eventData.ConnectionId, Task.CompletedTask);
 
-    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Exited(eventData.ConnectionId, result);
+
+    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Exited(eventData.ConnectionId, ValueTask.FromResult(result));
+
+    // The interfaces want the result handed back; these take or give the gate on the way.
+
+    private T Entered<T>(Guid connectionId, T result)
     {
-        gate.Exit(eventData.ConnectionId);
+        gate.Enter(connectionId);
         return result;
     }
 
-    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    private static async ValueTask<T> EnteredAsync<T>(ValueTask entering, T result)
     {
-        gate.Exit(eventData.ConnectionId);
-        return ValueTask.FromResult(result);
+        await entering;
+        return result;
+    }
+
+    private T WriteEntered<T>(DbCommand command, CommandEventData eventData, T result)
+    {
+        EnterForWrite(command, eventData);
+        return result;
+    }
+
+    private T Exited<T>(Guid connectionId, T result)
+    {
+        gate.Exit(connectionId);
+        return result;
+    }
+
+    private T AfterCommand<T>(DbCommand command, Guid connectionId, T result)
+    {
+        ExitAfterCommand(command, connectionId);
+        return result;
     }
 
     private void EnterForWrite(DbCommand command, CommandEventData eventData)
