@@ -83,7 +83,7 @@ slowest_ten() {
     tr '\n' ' ' <"$trx" | grep -o '<UnitTestResult [^>]*>' | awk -v suite="$(basename "$trx" .trx)" '
       function attr(name) { return match($0, " " name "=\"[^\"]*\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) : "" }
       { split(attr("duration"), t, ":"); printf "%.1f\t%s\t%s\n", t[1] * 3600 + t[2] * 60 + t[3], suite, attr("testName") }'
-  done | sort -t "$(printf '\t')" -k1,1 -rn | head -n 10 |
+  done | sort -t "$(printf '\t')" -k1,1 -rn | awk 'NR <= 10' |
     awk -F '\t' '{ sub(/^Goldfeder\.Tests\./, "", $3); printf "%7.1f s  %-10s  %s\n", $1, $2, $3 }' |
     sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
 }
@@ -92,7 +92,7 @@ GOLDFEDER_TEST_PROVIDER=Sqlite run_suite SQLite
 GOLDFEDER_TEST_PROVIDER=Postgres GOLDFEDER_TEST_POSTGRES="Host=$PG_DIR;Port=$PG_PORT;Username=postgres;Pooling=true" run_suite PostgreSQL
 
 log "the ten slowest tests"
-slowest_ten
+slowest_ten || echo "(the timings could not be read; the results above stand)"
 
 echo
 echo "$passed passed, $failed failed"
