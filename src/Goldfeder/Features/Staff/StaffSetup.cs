@@ -2,7 +2,6 @@ using Goldfeder.Common;
 using Goldfeder.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using System.Threading.RateLimiting;
 
 namespace Goldfeder.Features.Staff;
 
@@ -62,11 +61,7 @@ public static class StaffSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<IPersonalData, AuditPersonalData>();
 
-        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
-            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("read")));
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPostsPerIp(LoginRateLimit, _ => (20, TimeSpan.FromMinutes(5))));
         return services;
     }
 
