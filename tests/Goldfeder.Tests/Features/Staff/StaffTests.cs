@@ -161,6 +161,22 @@ public sealed class StaffTests : IAsyncLifetime
         Assert.True(response.Headers.Contains("Referrer-Policy"));
     }
 
+    [Fact]
+    public async Task Login_attempts_beyond_twenty_in_five_minutes_get_the_german_429_page_and_the_form_still_shows()
+    {
+        var browser = _app.NewBrowser();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+            answers.Add((await AdminFixtures.TryLogInAsync(browser, $"raten-{i}@example.de", "Falsches-Passwort-1")).StatusCode);
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers.Take(20));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[20]);
+        var refused = await AdminFixtures.TryLogInAsync(browser, "raten@example.de", "Falsches-Passwort-1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Zu viele", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/anmelden")).StatusCode);
+    }
+
     private static string ErrorOf(string html) => Regex.Match(html, "class=\"form-error\"[^>]*>([^<]+)<").Groups[1].Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
