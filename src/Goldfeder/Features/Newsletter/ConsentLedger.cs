@@ -48,11 +48,11 @@ public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> par
         var export = new Export(proof,
             "Zusendung des Newsletters auf Grundlage Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO) und deren Nachweis (Art. 7 Abs. 1 DSGVO).",
             "Solange Sie den Newsletter beziehen; nach dem Widerruf der Nachweis der Einwilligung bis zum Ende der Verjährungsfrist (§§ 195, 199 BGB). Unbestätigte Anmeldungen werden nach 30 Tagen gelöscht.");
-        foreach (var part in parts)
+        foreach (var section in parts.GroupBy(p => p.Section))
         {
-            var items = await part.ExportAsync(normalized, ct);
-            if (export.Parts.TryGetValue(part.Section, out var earlier)) export.Parts[part.Section] = ((IEnumerable<object>)earlier).Concat(items).ToList();
-            else export.Parts[part.Section] = items;
+            var items = new List<object>();
+            foreach (var part in section) items.AddRange(await part.ExportAsync(normalized, ct));
+            export.Parts[section.Key] = items;
         }
         return export;
     }
