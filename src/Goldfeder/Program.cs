@@ -28,10 +28,9 @@ builder.Services.AddCareers(builder.Configuration);
 
 var app = builder.Build();
 
+if (!command && !app.SettingsAreValid()) return 1;
 if (await app.PrepareStorageAsync()) await app.PrepareStaffAsync();
 if (command) return await OperatorCommands.RunAsync(app.Services, args);
-if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Site:BaseUrl"]))
-    app.Logger.LogWarning("Site:BaseUrl is not set: links in mails are built from each request's Host header. Set it in production.");
 await app.LoadArticleDemoContentAsync();
 await app.LoadCareersDemoContentAsync();
 

@@ -16,7 +16,7 @@ public static class PostRateLimit
         {
             if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
             var (permits, window) = limits(http.RequestServices);
-            return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.LimitKey(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
                 Window = window,

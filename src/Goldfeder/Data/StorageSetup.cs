@@ -29,8 +29,9 @@ public static class StorageSetup
             throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown; use Sqlite or Postgres.");
         }
 
+        services.AddKeysAtRest(config);
         services.AddSingleton<Secrets>();
-        services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database");
+        services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database").AddCheck<MigrationsCheck>("migrations");
         return services;
     }
 

@@ -7,7 +7,8 @@ public static class MailSetup
 {
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))
+            .RequireInProduction(o => !LocalAddress.IsLocal(o.From), "Mail:From is not set to the site's real sender (it still points at localhost).");
         services.Configure<OutboxOptions>(config.GetSection("Mail:Outbox"));
         services.Configure<DkimOptions>(config.GetSection("Mail:Dkim"));
         services.AddSingleton<DkimSigning>();
@@ -17,6 +18,7 @@ public static class MailSetup
         services.AddScoped<Outbox>();
         services.AddScoped<IPersonalData, OutboxPersonalData>();
         services.AddHostedService<OutboxSender>();
+        services.AddHealthChecks().AddCheck<OutboxHealth>("outbox");
         return services;
     }
 

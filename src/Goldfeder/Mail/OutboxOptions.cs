@@ -12,4 +12,7 @@ public sealed class OutboxOptions
 
     /// <summary>SMTP connections the outbox sends over at once.</summary>
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>How long a mail may wait before <c>/healthz/ready</c> reports the outbox as stuck.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
 }

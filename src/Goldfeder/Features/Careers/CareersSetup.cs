@@ -1,4 +1,6 @@
+using Goldfeder.Data;
 using Goldfeder.Common;
+using Goldfeder.Mail;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,8 @@ public static class CareersSetup
 
     public static IServiceCollection AddCareers(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<CareersOptions>(config.GetSection("Careers"));
+        services.AddOptions<CareersOptions>().Bind(config.GetSection("Careers"))
+            .RequireInProduction(o => o.HrNotificationAddress is null || !LocalAddress.IsLocal(o.HrNotificationAddress), "Careers:HrNotificationAddress points at localhost: set HR's real address or remove it (then Mail:From is used).");
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<CareersMails>();
         services.AddScoped<ApplicationIntake>();

@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,9 @@ public static class NewsletterSetup
 
     public static IServiceCollection AddNewsletter(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<NewsletterOptions>(config.GetSection("Newsletter"));
+        services.AddOptions<NewsletterOptions>().Bind(config.GetSection("Newsletter"))
+            .RequireInProduction(o => !LocalAddress.IsLocal(o.From), "Newsletter:From is not set to the newsletter's real sender (it still points at localhost).")
+            .RequireInProduction(o => !string.IsNullOrWhiteSpace(o.Imprint), "Newsletter:Imprint is empty: every newsletter must name its sender (§ 5 DDG).");
         services.AddSingleton<Signup>();
         services.AddSingleton<ConsentTexts>();
         services.AddHostedService<SignupWriter>();

@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -11,7 +12,9 @@ public static class SiteSetup
 {
     public static IServiceCollection AddSite(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<SiteOptions>(config.GetSection("Site"));
+        services.AddOptions<SiteOptions>().Bind(config.GetSection("Site"))
+            .RequireInProduction(o => !string.IsNullOrWhiteSpace(o.BaseUrl), "Site:BaseUrl is missing: links in mails and feeds need the site's public address, e.g. https://www.example.de.")
+            .RequireInProduction(o => string.IsNullOrWhiteSpace(o.BaseUrl) || StartupChecks.IsHttpsOrLoopback(o.BaseUrl), "Site:BaseUrl must be an absolute https:// address (plain http only for localhost or a loopback address).");
         services.AddSingleton(TimeProvider.System);
         // German text as UTF-8, not as &#xE4; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -25,7 +28,9 @@ public static class SiteSetup
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddProblemDetails();
+        services.AddProblemDetails(ApiProblem.Configure);
+        services.AddTrustedProxies(config);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton<Letters>();
         return services;
     }
@@ -38,16 +43,32 @@ public static class SiteSetup
         return app;
     }
 
-    /// <summary>Security headers and German error pages: first in the pipeline, so they cover every answer.</summary>
+    /// <summary>
+    /// The client and scheme from a trusted proxy, security headers and German error pages: first in the pipeline, so
+    /// they cover every answer. Routing comes after the error pages, so that a re-executed error request is routed
+    /// again (without that, the error page of an exception was not found and answered 404).
+    /// </summary>
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        // German pages instead of stack traces, in every environment; problem details (RFC 7807) for the API.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseExceptionHandler("/fehler"));
-        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        if (app.Environment.IsProduction()) app.UseHsts();
+        // German pages instead of stack traces, in every environment; problem details (RFC 7807) for every API error.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages(ApiProblem.WriteStatusAsync);
+        });
+        app.UseWhen(c => !IsApi(c), site =>
+        {
+            site.UseExceptionHandler("/fehler");
+            site.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        });
+        app.UseRouting();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     /// <summary>Caching, compression, rate limits and login: after anything that must answer before the cache (old WordPress addresses).</summary>
     public static WebApplication UseSiteCaching(this WebApplication app)

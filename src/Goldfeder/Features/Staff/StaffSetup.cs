@@ -11,9 +11,6 @@ public static class StaffSetup
 
     public static IServiceCollection AddStaff(this IServiceCollection services, IHostEnvironment env)
     {
-        // Keys in the database: cookies and antiforgery tokens survive restarts and work across instances.
-        services.AddDataProtection().SetApplicationName("Goldfeder").PersistKeysToDbContext<GoldfederDb>();
-
         services.AddIdentity<AdminUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -49,6 +49,42 @@ public class SiteTests(GoldfederApp app) : IClassFixture<GoldfederApp>
     }
 
     [Fact]
+    public async Task Live_answers_without_checks_and_ready_names_database_migrations_and_outbox()
+    {
+        var live = await app.CreateClient().GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        var ready = await app.CreateClient().GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        var checks = json.RootElement.GetProperty("checks");
+        foreach (var check in new[] { "database", "migrations", "outbox" })
+            Assert.Equal("Healthy", checks.GetProperty(check).GetString());
+    }
+
+    [Fact]
+    public async Task A_mail_waiting_longer_than_a_quarter_hour_makes_the_outbox_degraded_but_the_site_ready()
+    {
+        await using var stuck = new GoldfederApp();
+        await stuck.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<GoldfederDb>();
+            db.Set<Goldfeder.Mail.OutboxMail>().Add(new()
+            {
+                Recipient = "wartet@example.de", Subject = "Wartet", Status = Goldfeder.Mail.OutboxStatus.Pending,
+                CreatedAtUtc = DateTime.UtcNow.AddMinutes(-20), NextAttemptAtUtc = DateTime.UtcNow.AddHours(1),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var ready = await stuck.CreateClient().GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty("outbox").GetString());
+    }
+
+    [Fact]
     public async Task Healthz_reports_the_database()
     {
         var response = await app.CreateClient().GetAsync("/healthz");
