@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
@@ -11,7 +12,7 @@ namespace Goldfeder;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -47,6 +48,10 @@ public static class OperatorCommands
                 return await CampaignCommands.SendAsync(services, campaignId, output, ct);
             case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
                 return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
+            case ["backup", var file]:
+                return await SqliteBackup.BackupAsync(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), file, output);
+            case ["restore", var file]:
+                return await SqliteBackup.RestoreAsync(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), file, output);
             case ["import", "wordpress", var file]:
                 return await WordpressImportCommand.RunAsync(services, file, output, ct);
             default:
@@ -55,6 +60,7 @@ public static class OperatorCommands
                 await Console.Error.WriteLineAsync(AdminCommands.Usage);
                 await Console.Error.WriteLineAsync(CampaignCommands.Usage);
                 await Console.Error.WriteLineAsync(WordpressImportCommand.Usage);
+                await Console.Error.WriteLineAsync(SqliteBackup.Usage);
                 return 2;
         }
     }

@@ -26,11 +26,14 @@ builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
 
+builder.AddSiteMetrics();
+
 var app = builder.Build();
 
 if (!command && !app.SettingsAreValid()) return 1;
 if (await app.PrepareStorageAsync()) await app.PrepareStaffAsync();
 if (command) return await OperatorCommands.RunAsync(app.Services, args);
+app.HoldWhileRunning();
 await app.LoadArticleDemoContentAsync();
 await app.LoadCareersDemoContentAsync();
 

@@ -35,10 +35,12 @@ public static class StorageSetup
         return services;
     }
 
-    private static string DefaultSqliteConnection(IHostEnvironment env)
+    public static string DefaultSqliteConnection(IHostEnvironment env)
     {
         var folder = Path.Combine(env.ContentRootPath, "data");
-        Directory.CreateDirectory(folder);
+        // The database holds personal data: its folder is the operator's alone.
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return $"Data Source={Path.Combine(folder, "goldfeder.db")}";
     }
 

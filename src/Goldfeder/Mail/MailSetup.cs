@@ -17,6 +17,7 @@ public static class MailSetup
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
         services.AddScoped<IPersonalData, OutboxPersonalData>();
+        services.AddSingleton<MailMetrics>();
         services.AddHostedService<OutboxSender>();
         services.AddHealthChecks().AddCheck<OutboxHealth>("outbox");
         return services;

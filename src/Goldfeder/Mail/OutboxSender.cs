@@ -13,7 +13,7 @@ namespace Goldfeder.Mail;
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, MailTransports transports, OutboxSignal signal, IEnumerable<IOutboxLetter> letters,
-    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+    IOptions<OutboxOptions> options, MailMetrics metrics, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
     private readonly Dictionary<string, IOutboxLetter> _letters = letters.ToDictionary(l => l.Kind);
@@ -83,6 +83,7 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.Message, Array.Empty<byte>())
                 .SetProperty(m => m.Data, (string?)null)
                 .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            metrics.Sent.Add(sent.Count);
         }
         for (var i = 0; i < claimed.Count; i++)
         {
@@ -92,9 +93,12 @@ public sealed class OutboxSender(
                     .SetProperty(m => m.NextAttemptAtUtc, later.NextAttemptAtUtc)
                     .SetProperty(m => m.LastError, Retry.Clip(later.Error)), CancellationToken.None);
             else if (outcomes[i] is Failed failed)
+            {
                 await db.OutboxMails.Where(m => m.Id == id).ExecuteUpdateAsync(u => u
                     .SetProperty(m => m.Status, OutboxStatus.Failed)
                     .SetProperty(m => m.LastError, Retry.Clip(failed.Reason)), CancellationToken.None);
+                metrics.Failed.Add(1);
+            }
         }
         ct.ThrowIfCancellationRequested();
         return claimed.Count;

@@ -28,6 +28,7 @@ public sealed class ScheduledPublisher(
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc <= now)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ArticleStatus.Published).SetProperty(a => a.UpdatedAtUtc, now), ct);
         if (published > 0) await cache.EvictByTagAsync(PublicCache.Tag, ct);
+        ArticleMetrics.ScheduledPublished.Add(published);
         return published;
     }
 }

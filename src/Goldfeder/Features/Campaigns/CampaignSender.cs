@@ -213,6 +213,8 @@ public sealed class CampaignSender(
         }
         await PauseOnRefusalRunsAsync(db, batch, outcome, ct);
         await tx.CommitAsync(ct);
+        CampaignMetrics.Sent.Add(sent.Count);
+        CampaignMetrics.Failed.Add(outcome.Refused.Count + outcome.Failed.Count);
         if (outcome.Failed.Count > 0)
             log.LogInformation("{Count} deliveries failed for now and will be retried: {Error}", outcome.Failed.Count, outcome.Failed.First().Value.Error);
     }

@@ -67,6 +67,7 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
             throw;
         }
         outbox.Wake();
+        CareersMetrics.ApplicationsReceived.Add(1);
         return application.Id;
     }
 

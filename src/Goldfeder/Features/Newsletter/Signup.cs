@@ -22,6 +22,7 @@ public sealed class Signup
         var signup = new PendingSignup(email, EmailAddress.Normalize(email), requester, hash, SiteUrls.Confirmation(requester.BaseUrl, token));
         await _queue.Writer.WriteAsync(signup, ct);
         await signup.Committed.Task.WaitAsync(ct);
+        NewsletterMetrics.SignupsAccepted.Add(1);
     }
 }
 

@@ -40,6 +40,7 @@ public static class SiteSetup
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealth();
+        app.MapMetrics();
         return app;
     }
 

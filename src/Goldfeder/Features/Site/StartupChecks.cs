@@ -1,29 +1,21 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using Goldfeder.Data;
 
 namespace Goldfeder.Features.Site;
 
 public static class StartupChecks
 {
     /// <summary>
-    /// Runs every settings check registered with <c>ValidateOnStart</c> now, before the database is touched, and prints
-    /// one line per problem, so an operator sees every mistake at once instead of one stack trace.
+    /// In Production, every setting a feature requires (<see cref="ProductionSettings"/>), checked before the database is
+    /// touched; one line per problem, so an operator sees every mistake at once instead of one stack trace.
     /// </summary>
     public static bool SettingsAreValid(this WebApplication app, TextWriter? error = null)
     {
-        try
-        {
-            app.Services.GetRequiredService<IStartupValidator>().Validate();
-            return true;
-        }
-        catch (Exception e) when (e is OptionsValidationException or AggregateException)
-        {
-            var failures = (e is AggregateException all ? all.InnerExceptions : [e])
-                .OfType<OptionsValidationException>().SelectMany(o => o.Failures);
-            foreach (var failure in failures)
-                (error ?? Console.Error).WriteLine($"Goldfeder cannot start: {failure}");
-            return false;
-        }
+        if (!app.Environment.IsProduction()) return true;
+        var problems = app.Services.GetServices<ProductionSettings.Requirement>().Select(r => r.Problem(app.Services)).OfType<string>().ToList();
+        foreach (var problem in problems)
+            (error ?? Console.Error).WriteLine($"Goldfeder cannot start: {problem}");
+        return problems.Count == 0;
     }
 
     public static bool IsHttpsOrLoopback(string url) =>

@@ -75,7 +75,8 @@ public sealed class TrustedProxyTests : IAsyncLifetime
                 await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             },
-        }) { BaseAddress = app.ClientOptions.BaseAddress };
+        })
+        { BaseAddress = app.ClientOptions.BaseAddress };
     }
 
     private static FormUrlEncodedContent Form(string email) =>
