@@ -15,6 +15,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x "$(pg_bin)/postgres" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
@@ -51,6 +52,11 @@ run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
 # --- build and test -----------------------------------------------------------------------------------------------
 log "building"
 dotnet build Goldfeder.slnx -c Debug -nologo -clp:ErrorsOnly
+# The deployment tests run the site as deploy/README.md publishes it, behind nginx with deploy/nginx/goldfeder.conf.
+PUBLISHED="$RESULTS/published"
+log "publishing for linux-x64 (the deployment tests run this output)"
+dotnet publish src/Goldfeder -c Release -r linux-x64 -o "$PUBLISHED" -nologo -clp:ErrorsOnly
+export GOLDFEDER_PUBLISHED="$PUBLISHED" GOLDFEDER_NGINX=/usr/sbin/nginx GOLDFEDER_PG_BIN="$PG_BIN"
 
 passed=0; failed=0; status=0
 run_suite() {

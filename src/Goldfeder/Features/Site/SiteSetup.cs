@@ -30,7 +30,12 @@ public static class SiteSetup
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddProblemDetails(ApiProblem.Configure);
         services.AddTrustedProxies(config);
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // Production only (UseSite); there even a site reached as localhost (e.g. behind an SSH tunnel) gets it.
+            o.ExcludedHosts.Clear();
+        });
         services.AddSingleton<Letters>();
         return services;
     }
