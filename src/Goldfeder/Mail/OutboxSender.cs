@@ -147,14 +147,15 @@ public sealed class OutboxSender(
         }
         catch (MailRejectedException e)
         {
-            log.LogWarning("Mail {Id} to {Recipient} refused for good: {Reply}", mail.Id, mail.Recipient, e.Message);
+            // The id, not the address: logs are kept longer and wider than the outbox (see Mail/CONTEXT.md).
+            log.LogWarning("Mail {Id} refused for good: {Reply}", mail.Id, LogText.WithoutAddresses(e.Message));
             return new Failed("refused: " + e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             if (attempts >= _options.MaxAttempts) return new Failed($"gave up after {attempts} attempts: {e.Message}");
             var next = clock.GetUtcNow().UtcDateTime + Retry.Backoff(attempts, _options.RetryBase, _options.RetryMax);
-            log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, e.Message);
+            log.LogInformation("Mail {Id} not sent (attempt {Attempts}), retry at {Next:u}: {Error}", mail.Id, attempts, next, LogText.WithoutAddresses(e.Message));
             return new Later(next, e.Message);
         }
     }

@@ -62,7 +62,7 @@ public class BackupTests
                 {
                     site.Browser().Dispose();
                     Assert.Equal(0, (await OperatorAsync(database, "backup", copy)).Code);
-                    if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy));
 
                     var whileRunning = await OperatorAsync(database, "restore", copy);
                     Assert.Equal(1, whileRunning.Code);

@@ -41,7 +41,7 @@ public sealed class DeployedSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // nginx's workers (nobody, when the suite runs as root) read and write below this folder.
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
         WriteCertificates();
         var admin = await RunAsync(AdminPassword + "\n", "admin", "create", "--email", AdminEmail, "--role", "Admin");
         Assert.True(admin.Code == 0, admin.Error);

@@ -216,7 +216,7 @@ public sealed class CampaignSender(
         CampaignMetrics.Sent.Add(sent.Count);
         CampaignMetrics.Failed.Add(outcome.Refused.Count + outcome.Failed.Count);
         if (outcome.Failed.Count > 0)
-            log.LogInformation("{Count} deliveries failed for now and will be retried: {Error}", outcome.Failed.Count, outcome.Failed.First().Value.Error);
+            log.LogInformation("{Count} deliveries failed for now and will be retried: {Error}", outcome.Failed.Count, LogText.WithoutAddresses(outcome.Failed.First().Value.Error));
     }
 
     /// <summary>Refusals with no success between them look like a misconfiguration (DMARC, a blocked IP), not bad addresses: stop before the whole list is suppressed.</summary>
@@ -233,7 +233,7 @@ public sealed class CampaignSender(
             await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatus.Paused).SetProperty(c => c.PauseReason, Retry.Clip(reason)), ct);
             _refusalsInARow[campaignId] = 0;
-            log.LogWarning("Campaign {Id} paused: {Reason}", campaignId, reason);
+            log.LogWarning("Campaign {Id} paused: {Reason}", campaignId, LogText.WithoutAddresses(reason));
         }
     }
 

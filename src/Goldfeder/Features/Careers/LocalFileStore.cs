@@ -11,14 +11,18 @@ public sealed class LocalFileStore : IFileStore
         var webRoot = Path.GetFullPath(Path.Combine(env.ContentRootPath, "wwwroot")) + Path.DirectorySeparatorChar;
         if ((_root + Path.DirectorySeparatorChar).StartsWith(webRoot, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("Careers:FileStore:Path must not lie inside wwwroot: applicants' files would be public.");
-        Directory.CreateDirectory(_root);
+        // Applicants' files are the operator's alone: folder 0700, files 0600, whatever the process's umask.
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(_root);
+        else Directory.CreateDirectory(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     public async Task SaveAsync(string name, Stream content, CancellationToken ct)
     {
         var path = PathOf(name);
         var temporary = path + ".part";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var file = new FileStream(temporary, options))
         {
             await content.CopyToAsync(file, ct);
             await file.FlushAsync(ct);

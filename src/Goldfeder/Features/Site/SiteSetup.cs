@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Goldfeder.Common;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Goldfeder.Features.Site;
 
@@ -28,6 +29,13 @@ public static class SiteSetup
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // With Logging:Console:FormatterName=json: one JSON object per line, carrying the request id of its request.
+        services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         services.AddProblemDetails(ApiProblem.Configure);
         services.AddTrustedProxies(config);
         services.AddHsts(o =>

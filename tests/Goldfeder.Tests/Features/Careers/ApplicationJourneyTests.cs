@@ -49,6 +49,9 @@ public sealed class ApplicationJourneyTests : IAsyncLifetime
         Assert.Equal(2, application.Files.Count);
         Assert.Equal(2, StoredFiles(_files).Length);
         Assert.DoesNotContain(StoredFiles(_files), f => f.Contains("Lebenslauf") || f.EndsWith(".pdf"));
+        // Nobody but the site's own user may read an applicant's files.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_files));
+        Assert.All(StoredFiles(_files), f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
 
         // The applicant's confirmation, German, naming the position.
         var confirmation = (await _smtp.WaitForAsync("erika@example.de")).Single();
