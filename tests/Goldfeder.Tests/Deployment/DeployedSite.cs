@@ -18,6 +18,7 @@ public sealed class DeployedSite : IAsyncLifetime
 {
     public const string AdminEmail = "chefin@example.de";
     public const string AdminPassword = "Chefin-Passwort-2026";
+    public const string ApiKey = "deploy-test-schluessel-0123456789";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("goldfeder-deploy-").FullName;
     private Process? _site;
@@ -116,6 +117,7 @@ public sealed class DeployedSite : IAsyncLifetime
             ["DataProtection__CertificateFile"] = Path.Combine(_folder, "dataprotection.pfx"),
             ["DataProtection__CertificatePassword"] = "test-zertifikat",
             ["Metrics__Port"] = MetricsPort.ToString(),
+            ["Campaigns__ApiKey"] = ApiKey,
             ["Logging__Console__FormatterName"] = "json",
         };
         foreach (var (key, value) in Smtp.Settings()) settings[key.Replace(":", "__")] = value!;
