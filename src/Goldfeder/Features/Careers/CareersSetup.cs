@@ -1,4 +1,5 @@
 using Goldfeder.Common;
+using Goldfeder.Data;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public static class CareersSetup
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<ApplicationDeletion>();
+        services.AddScoped<IPersonalData, CareersPersonalData>();
         services.AddScoped<PostingEditor>();
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();

@@ -1,4 +1,5 @@
 using Goldfeder.Common;
+using Goldfeder.Data;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,8 @@ public static class NewsletterSetup
         services.AddScoped<Confirmation>();
         services.AddScoped<Withdrawal>();
         services.AddScoped<ConsentLedger>();
+        services.AddScoped<NewsletterPersonalData>();
+        services.AddScoped<IPersonalData>(sp => sp.GetRequiredService<NewsletterPersonalData>());
         services.AddSingleton<NewsletterMails>();
         services.AddSingleton<IOutboxLetter>(sp => sp.GetRequiredService<NewsletterMails>());
         services.AddSingleton<WithdrawalTokens>();
