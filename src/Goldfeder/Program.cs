@@ -4,6 +4,7 @@ using Goldfeder.Features.Articles;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
+using Goldfeder.Features.Legal;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
@@ -25,15 +26,18 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
+builder.Services.AddLegal();
 
 var app = builder.Build();
 
-if (await app.PrepareStorageAsync()) await app.PrepareStaffAsync();
+var storageReady = await app.PrepareStorageAsync();
+if (storageReady) await app.PrepareStaffAsync();
 if (command) return await OperatorCommands.RunAsync(app.Services, args);
 if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["Site:BaseUrl"]))
     app.Logger.LogWarning("Site:BaseUrl is not set: links in mails are built from each request's Host header. Set it in production.");
 await app.LoadArticleDemoContentAsync();
 await app.LoadCareersDemoContentAsync();
+if (storageReady) await app.PrepareLegalPagesAsync();
 
 app.UseSite();
 app.UseWordpressRedirects();
