@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
@@ -25,6 +26,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         else if (d.Preheader?.Any(char.IsControl) == true) errors["Preheader"] = "Der Vorschautext darf keine Zeilenumbrüche oder Steuerzeichen enthalten.";
         if (string.IsNullOrWhiteSpace(d.BodyMarkdown)) errors["BodyMarkdown"] = "Bitte schreiben Sie den Text des Newsletters.";
         else if (d.BodyMarkdown.Length > 200_000) errors["BodyMarkdown"] = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
+        else if (MarkdownRenderer.Problem(d.BodyMarkdown) is { } unrenderable) errors["BodyMarkdown"] = unrenderable;
         return errors;
     }
 

@@ -17,6 +17,7 @@ public sealed class LegalPageSaver(GoldfederDb db, AuditLog audit, IOutputCacheS
         markdown = (markdown ?? "").Replace("\r\n", "\n").Trim();
         if (markdown.Length == 0) return "Bitte geben Sie den Text der Seite ein.";
         if (markdown.Length > MaxLength) return $"Der Text ist zu lang (höchstens {MaxLength:N0} Zeichen).";
+        if (MarkdownRenderer.Problem(markdown) is { } unrenderable) return unrenderable;
         var now = clock.GetUtcNow().UtcDateTime;
         var html = MarkdownRenderer.ToSafeHtml(markdown);
 
