@@ -27,7 +27,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest, string baseUrl)
     {
         var brand = site.Value.Brand;
-        var bodyHtml = MarkdownRenderer.ToSafeHtml(campaign.BodyMarkdown);
+        var bodyHtml = MarkdownRenderer.ToSafeMailHtml(campaign.BodyMarkdown, baseUrl);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(E(campaign.Subject)).Append("</title></head>")
