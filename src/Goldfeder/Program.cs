@@ -4,6 +4,7 @@ using Goldfeder.Features.Articles;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
+using Goldfeder.Features.Legal;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
@@ -25,17 +26,20 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
+builder.Services.AddLegal();
 
 builder.AddSiteMetrics();
 
 var app = builder.Build();
 
 if (!command && !app.SettingsAreValid()) return 1;
-if (await app.PrepareStorageAsync()) await app.PrepareStaffAsync();
+var storageReady = await app.PrepareStorageAsync();
+if (storageReady) await app.PrepareStaffAsync();
 if (command) return await OperatorCommands.RunAsync(app.Services, args);
 app.HoldWhileRunning();
 await app.LoadArticleDemoContentAsync();
 await app.LoadCareersDemoContentAsync();
+if (storageReady) await app.PrepareLegalPagesAsync();
 
 app.UseSite();
 app.UseWordpressRedirects();

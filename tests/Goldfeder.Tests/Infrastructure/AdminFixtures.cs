@@ -28,8 +28,8 @@ public static class AdminFixtures
     public static async Task<HttpClient> StaffAsync(this GoldfederApp app, string role)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.de";
-        Assert.Equal(0, (await app.CreateAccountAsync(email, role, "Test-Passwort-12345")).Code);
-        return await app.LoggedInAsync(email, "Test-Passwort-12345");
+        Assert.Equal(0, (await app.CreateAccountAsync(email, role, "Pruef-Konto-Schluessel-2026")).Code);
+        return await app.LoggedInAsync(email, "Pruef-Konto-Schluessel-2026");
     }
 
     public static async Task<HttpResponseMessage> TryLogInAsync(HttpClient client, string email, string password, string? returnUrl = null)

@@ -17,6 +17,8 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         _ => "Zurückgezogen",
     };
 
+    public const int MaxBodyLength = 200_000;
+
     /// <summary>Returns German errors by field; empty when the draft was applied to <paramref name="article"/>.</summary>
     public async Task<Dictionary<string, string>> ApplyAsync(ArticleDraft draft, Article article, CancellationToken ct)
     {
@@ -33,6 +35,8 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         else if (lead.Length > 2000) errors["Lead"] = "Der Vorspann darf höchstens 2.000 Zeichen haben.";
         if (author.Length > 200) errors["Author"] = "Der Name des Autors darf höchstens 200 Zeichen haben.";
         if (body.Trim().Length == 0) errors["Body"] = "Bitte schreiben Sie den Artikeltext.";
+        else if (body.Length > MaxBodyLength) errors["Body"] = $"Der Artikeltext ist zu lang (höchstens {MaxBodyLength:N0} Zeichen).";
+        else if (MarkdownRenderer.Problem(body) is { } unrenderable) errors["Body"] = unrenderable;
         if (!Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
         else if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, ct)) errors["Slug"] = $"Die Adresse „{slug}“ ist schon vergeben.";
 

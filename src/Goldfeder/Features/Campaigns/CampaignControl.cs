@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Goldfeder.Features.Newsletter;
@@ -25,6 +26,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         else if (d.Preheader?.Any(char.IsControl) == true) errors["Preheader"] = "Der Vorschautext darf keine Zeilenumbrüche oder Steuerzeichen enthalten.";
         if (string.IsNullOrWhiteSpace(d.BodyMarkdown)) errors["BodyMarkdown"] = "Bitte schreiben Sie den Text des Newsletters.";
         else if (d.BodyMarkdown.Length > 200_000) errors["BodyMarkdown"] = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
+        else if (MarkdownRenderer.Problem(d.BodyMarkdown) is { } unrenderable) errors["BodyMarkdown"] = unrenderable;
         return errors;
     }
 
@@ -72,7 +74,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null || !campaign.CanEdit) return null;
         var digest = campaign.IncludeDigest ? await DigestAsync(campaign.Id, baseUrl, ct) : [];
-        var (html, text) = mails.Render(campaign, digest);
+        var (html, text) = mails.Render(campaign, digest, baseUrl);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -142,7 +144,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         if (campaign.RenderedHtml is null)
         {
             var digest = campaign.IncludeDigest ? await DigestAsync(campaign.Id, baseUrl, ct) : [];
-            (campaign.RenderedHtml, campaign.RenderedText) = mails.Render(campaign, digest);
+            (campaign.RenderedHtml, campaign.RenderedText) = mails.Render(campaign, digest, baseUrl);
         }
         var message = mails.For(campaign, address, $"{baseUrl.TrimEnd('/')}/newsletter/abmelden?token=test");
         message.Subject = "[Test] " + message.Subject;

@@ -24,10 +24,10 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
 
     public sealed record DigestArticle(string Title, string Lead, string Url);
 
-    public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest)
+    public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest, string baseUrl)
     {
         var brand = site.Value.Brand;
-        var bodyHtml = MarkdownRenderer.ToSafeHtml(campaign.BodyMarkdown);
+        var bodyHtml = MarkdownRenderer.ToSafeMailHtml(campaign.BodyMarkdown, baseUrl);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
             .Append("<title>").Append(E(campaign.Subject)).Append("</title></head>")
@@ -52,11 +52,14 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         }
 
         var footer = Footer();
+        var legal = LegalLinks.For(baseUrl);
         html.Append("</div><div style=\"padding:16px 24px;font-size:12px;color:#545b66;border-top:1px solid #ddd\">")
             .Append(string.Concat(footer.Select(l => $"<p>{E(l)}</p>")))
-            .Append("<p><a href=\"").Append(WithdrawPlaceholder).Append("\" style=\"color:#545b66\">Newsletter abbestellen</a></p>")
+            .Append("<p><a href=\"").Append(WithdrawPlaceholder).Append("\" style=\"color:#545b66\">Newsletter abbestellen</a> · ")
+            .Append(string.Join(" · ", legal.Select(l => $"<a href=\"{E(l.Url)}\" style=\"color:#545b66\">{E(l.Text)}</a>"))).Append("</p>")
             .Append("</div></div></body></html>");
-        text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n');
+        text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n')
+            .Append(string.Join("\n", legal.Select(l => $"{l.Text}: {l.Url}"))).Append('\n');
         return (html.ToString(), text.ToString());
     }
 

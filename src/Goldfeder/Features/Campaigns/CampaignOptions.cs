@@ -26,6 +26,19 @@ public sealed class CampaignOptions
     /// <summary>This many permanent refusals in a row, with no success between, pause the campaign: a misconfiguration must not burn the list.</summary>
     public int PauseAfterConsecutiveRefusals { get; set; } = 50;
 
-    /// <summary>The admin API's key (header <c>X-Api-Key</c>). Unset: the API answers 401 to everyone.</summary>
+    /// <summary>The admin API's original key (header <c>X-Api-Key</c>), in clear: one key with every role, named "ApiKey". Prefer <see cref="ApiKeys"/>.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Named API keys: <c>Campaigns:ApiKeys:NAME:Sha256</c> (hex SHA-256 of the key) and <c>…:Roles</c> (see <see cref="ApiRoles"/>).</summary>
+    public Dictionary<string, NamedApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>Wrong keys one IP may send per <see cref="ApiKeyFailureWindow"/> before every call from it is answered 429.</summary>
+    public int ApiKeyFailuresPerWindow { get; set; } = 10;
+    public TimeSpan ApiKeyFailureWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    public sealed class NamedApiKey
+    {
+        public string? Sha256 { get; set; }
+        public List<string> Roles { get; set; } = [];
+    }
 }

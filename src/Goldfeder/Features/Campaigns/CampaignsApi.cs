@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Goldfeder.Features.Campaigns;
 
 /// <summary>
-/// The JSON admin API for campaigns and list imports, authenticated with <c>Campaigns:ApiKey</c> in the
-/// <c>X-Api-Key</c> header. Errors are problem details (RFC 7807); the OpenAPI document is at <c>/openapi/v1.json</c>.
+/// The JSON admin API for campaigns and list imports, authenticated with a named key (<c>Campaigns:ApiKeys</c>, or
+/// the old <c>Campaigns:ApiKey</c>) in the <c>X-Api-Key</c> header; each endpoint needs one of the key's roles
+/// (<see cref="ApiRoles"/>), and every call that changes something is audited under the key's name. Errors are problem
+/// details (RFC 7807); the OpenAPI document is at <c>/openapi/v1.json</c>.
 /// </summary>
 public static class CampaignsApi
 {
@@ -21,15 +23,19 @@ public static class CampaignsApi
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/admin").AddEndpointFilter(RequireApiKey).WithTags("Campaigns")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/campaigns", Create);
-        api.MapGet("/campaigns/{id:int}", Status);
-        api.MapPost("/campaigns/{id:int}/send", Send);
-        api.MapPost("/campaigns/{id:int}/pause", (int id, CampaignControl control, CancellationToken ct) => Move(control.PauseAsync(id, ct), "Nur ein laufender Versand kann angehalten werden."));
-        api.MapPost("/campaigns/{id:int}/resume", (int id, CampaignControl control, CancellationToken ct) => Move(control.ResumeAsync(id, ct), "Nur ein angehaltener Versand kann fortgesetzt werden."));
-        api.MapPost("/campaigns/{id:int}/cancel", (int id, CampaignControl control, CancellationToken ct) => Move(control.CancelAsync(id, ct), "Der Versand ist schon beendet oder abgebrochen."));
-        api.MapPost("/campaigns/{id:int}/retry-failed", async (int id, CampaignControl control, CancellationToken ct) => TypedResults.Ok(new Retried(await control.RetryFailedAsync(id, ct))));
-        api.MapPost("/subscribers/import", Import).Accepts<string>("text/csv");
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/campaigns", Create).WithMetadata(new NeedsRole(ApiRoles.Write));
+        api.MapGet("/campaigns/{id:int}", Status).WithMetadata(new NeedsRole(ApiRoles.Read));
+        api.MapPost("/campaigns/{id:int}/send", Send).WithMetadata(new NeedsRole(ApiRoles.Send));
+        api.MapPost("/campaigns/{id:int}/pause", (int id, CampaignControl control, CancellationToken ct) => Move(control.PauseAsync(id, ct), "Nur ein laufender Versand kann angehalten werden."))
+            .WithMetadata(new NeedsRole(ApiRoles.Send));
+        api.MapPost("/campaigns/{id:int}/resume", (int id, CampaignControl control, CancellationToken ct) => Move(control.ResumeAsync(id, ct), "Nur ein angehaltener Versand kann fortgesetzt werden."))
+            .WithMetadata(new NeedsRole(ApiRoles.Send));
+        api.MapPost("/campaigns/{id:int}/cancel", (int id, CampaignControl control, CancellationToken ct) => Move(control.CancelAsync(id, ct), "Der Versand ist schon beendet oder abgebrochen."))
+            .WithMetadata(new NeedsRole(ApiRoles.Send));
+        api.MapPost("/campaigns/{id:int}/retry-failed", async (int id, CampaignControl control, CancellationToken ct) => TypedResults.Ok(new Retried(await control.RetryFailedAsync(id, ct))))
+            .WithMetadata(new NeedsRole(ApiRoles.Send));
+        api.MapPost("/subscribers/import", Import).Accepts<string>("text/csv").WithMetadata(new NeedsRole(ApiRoles.Import));
         return routes;
     }
 
@@ -67,14 +73,35 @@ public static class CampaignsApi
     private static ProblemHttpResult NotFound(int id) =>
         TypedResults.Problem($"Es gibt keinen Newsletter mit der Nummer {id}.", statusCode: StatusCodes.Status404NotFound, title: "Nicht gefunden");
 
-    /// <summary>No key configured means no access at all; keys are compared in constant time.</summary>
+    /// <summary>The role an endpoint needs; an endpoint without one is refused to every key.</summary>
+    private sealed record NeedsRole(string Role);
+
+    /// <summary>
+    /// 429 for an IP that sent too many wrong keys, 401 without a valid key (no key configured means no access at all),
+    /// 403 when the key lacks the endpoint's role; then the call, and for anything but a GET an audit entry with the
+    /// key's name, what was called and the answer's status.
+    /// </summary>
     private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var expected = http.RequestServices.GetRequiredService<IOptions<CampaignOptions>>().Value.ApiKey;
-        var given = http.Request.Headers["X-Api-Key"].ToString();
-        if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        var keys = http.RequestServices.GetRequiredService<ApiKeyCheck>();
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        if (keys.IsBlocked(ip))
+            return TypedResults.Problem("Zu viele Anfragen mit ungültigem API-Schlüssel. Bitte versuchen Sie es später erneut.", statusCode: StatusCodes.Status429TooManyRequests, title: "Zu viele Fehlversuche");
+        if (keys.Identify(http.Request.Headers["X-Api-Key"].ToString(), ip) is not { } caller)
             return TypedResults.Problem("Ein gültiger API-Schlüssel im Header X-Api-Key ist nötig.", statusCode: StatusCodes.Status401Unauthorized, title: "Nicht angemeldet");
-        return await next(context);
+        var role = http.GetEndpoint()?.Metadata.GetMetadata<NeedsRole>()?.Role;
+        if (role is null || !caller.Roles.Contains(role))
+            return TypedResults.Problem($"Der API-Schlüssel „{caller.Name}“ hat die Rolle „{role}“ nicht, die dafür nötig ist.", statusCode: StatusCodes.Status403Forbidden, title: "Nicht erlaubt");
+
+        var result = await next(context);
+        if (!HttpMethods.IsGet(http.Request.Method))
+        {
+            // A typed union (Results<…>) holds the real result inside.
+            var status = (result is INestedHttpResult nested ? nested.Result : result) is IStatusCodeHttpResult { StatusCode: int code } ? code : http.Response.StatusCode;
+            await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
+                "api:" + caller.Name, "api." + role, $"{http.Request.Method} {http.Request.Path}", after: status.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: http.RequestAborted);
+        }
+        return result;
     }
 }

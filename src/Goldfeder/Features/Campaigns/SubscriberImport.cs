@@ -7,7 +7,8 @@ using Goldfeder.Data;
 using Goldfeder.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.VisualBasic.FileIO;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Goldfeder.Features.Campaigns;
 
@@ -32,15 +33,7 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
     public async Task<Result> ImportAsync(Stream csv, string fileName, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
-        // The CSV parser reads synchronously, which a request body forbids: anything but a file or memory is read in first.
-        if (csv is not (FileStream or MemoryStream))
-        {
-            var buffered = new MemoryStream();
-            await csv.CopyToAsync(buffered, ct);
-            buffered.Position = 0;
-            csv = buffered;
-        }
-        var (rows, duplicates, errors) = Parse(csv);
+        var (rows, duplicates, errors) = await ParseAsync(csv, ct);
         if (errors.Count > 0) return new Result(0, 0, 0, duplicates, errors);
         if (rows.Count == 0) return new Result(0, 0, 0, duplicates, ["Die Datei enthält keine Adressen."]);
 
@@ -63,29 +56,65 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
         return new Result(fresh.Count, known.Count, erased.Count, duplicates, []);
     }
 
-    private static (List<Row> Rows, int Duplicates, List<string> Errors) Parse(Stream csv)
+    /// <summary>
+    /// Reads the file as it streams in. UTF-8 is checked byte by byte (<see cref="Utf8CheckingStream"/>): a file that
+    /// is not UTF-8 is read again as Windows-1252 (what Excel's plain "CSV" saves on a German Windows) when it can be
+    /// read again (an upload, a file), and refused with the line of the first bad byte when not (the API's request body,
+    /// which is not buffered). Never stored with replacement characters.
+    /// </summary>
+    private static async Task<(List<Row> Rows, int Duplicates, List<string> Errors)> ParseAsync(Stream csv, CancellationToken ct)
+    {
+        var start = csv.CanSeek ? csv.Position : 0;
+        try
+        {
+            return await ParseAsync(new StreamReader(new Utf8CheckingStream(csv), Strict, detectEncodingFromByteOrderMarks: false), ct);
+        }
+        catch (InvalidUtf8Exception) when (csv.CanSeek)
+        {
+            csv.Position = start;
+            return await ParseAsync(new StreamReader(csv, Windows1252, detectEncodingFromByteOrderMarks: false), ct);
+        }
+        catch (InvalidUtf8Exception e)
+        {
+            return ([], 0, [$"Zeile {e.Line}: Die Datei ist nicht in UTF-8 kodiert. Bitte speichern Sie sie als „CSV UTF-8“ (Excel: Speichern unter → „CSV UTF-8 (durch Trennzeichen getrennt)“) oder laden Sie sie in der Verwaltung hoch, die auch Windows-1252 liest."]);
+        }
+    }
+
+    private static readonly System.Text.Encoding Strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly System.Text.Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    private static async Task<(List<Row> Rows, int Duplicates, List<string> Errors)> ParseAsync(StreamReader text, CancellationToken ct)
     {
         var rows = new List<Row>();
         var errors = new List<string>();
         var seen = new HashSet<string>();
         var duplicates = 0;
-        using var parser = new TextFieldParser(csv, Encoding.UTF8, detectEncoding: true) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = true };
-        parser.SetDelimiters(",", ";");
-        var first = true;
-        while (!parser.EndOfData)
+        var badLine = 0;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            var line = parser.LineNumber;
-            string[]? fields;
-            try
+            HasHeaderRecord = false,
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";"],
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            MissingFieldFound = null,
+            BadDataFound = args => badLine = args.Context.Parser!.RawRow,
+        };
+        using var reader = new CsvReader(text, config);
+        var first = true;
+        while (await reader.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var line = reader.Parser.RawRow;
+            var fields = reader.Parser.Record ?? [];
+            if (badLine > 0)
             {
-                fields = parser.ReadFields();
-            }
-            catch (MalformedLineException e)
-            {
-                Add(errors, $"Zeile {e.LineNumber}: Die Zeile ist kein gültiges CSV (Anführungszeichen prüfen).");
+                Add(errors, $"Zeile {badLine}: Die Zeile ist kein gültiges CSV (Anführungszeichen prüfen).");
+                badLine = 0;
+                first = false;
                 continue;
             }
-            if (fields is null || fields.All(string.IsNullOrWhiteSpace)) { first = false; continue; }
+            if (fields.All(string.IsNullOrWhiteSpace)) { first = false; continue; }
             if (first && !fields[0].Contains('@'))
             {
                 first = false;
@@ -100,7 +129,7 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
             if (source?.Any(char.IsControl) == true) { Add(errors, $"Zeile {line}: Die Quelle enthält Steuerzeichen."); continue; }
             var normalized = EmailAddress.Normalize(email);
             if (!seen.Add(normalized)) { duplicates++; continue; }
-            rows.Add(new Row((int)line, email, normalized, at, source));
+            rows.Add(new Row(line, email, normalized, at, source));
         }
         return (rows, duplicates, errors);
     }

@@ -10,7 +10,8 @@ namespace Goldfeder.Features.Careers;
 /// Deletes applications with everything that names the applicant: files first, then in one transaction the file rows,
 /// the two outbox mails and the application, with one audit entry holding the count and the ids, nothing personal.
 /// Files first, so a failure half-way leaves rows without files (deleted on the next try), never files without rows.
-/// Used by <see cref="ApplicationRetention"/> and by HR for an early erasure request.
+/// Used by <see cref="ApplicationRetention"/>, by HR for an early erasure request, and by the data-protection officer's
+/// erasure (<see cref="CareersPersonalData"/>).
 /// </summary>
 public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, AuditLog audit)
 {
@@ -25,13 +26,14 @@ public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, AuditL
 
         var found = doomed.Select(a => a.Id).ToList();
         var mailIds = doomed.SelectMany(a => new[] { a.ConfirmationMailId, a.NotificationMailId }).OfType<long>().ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside an erasure (Newsletter's ConsentLedger) the caller's transaction is used; alone, one of our own.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
         await Outbox.DeleteAsync(db, mailIds, ct);
         var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
         // The audit log saves with this scope's DbContext, so the entry commits in this transaction.
         await audit.RecordAsync(actor, action, subject, after: JsonSerializer.Serialize(new { count = deleted, applicationIds = found }), ct: ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return deleted;
     }
 }

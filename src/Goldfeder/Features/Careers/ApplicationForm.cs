@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Goldfeder.Common;
 
 namespace Goldfeder.Features.Careers;
 
 /// <summary>What an applicant sends: read from the multipart form by hand (see Show.cshtml.cs), checked here, German errors by field.</summary>
-public sealed class ApplicationForm
+public sealed partial class ApplicationForm
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const long MaxTotalBytes = 20 * 1024 * 1024;
@@ -61,8 +62,9 @@ public sealed class ApplicationForm
         Phone = Phone.Trim();
         Message = Message.Trim();
         if (Name.Length == 0) errors["name"] = "Bitte geben Sie Ihren Namen ein.";
-        else if (Name.Length > 200) errors["name"] = "Der Name darf höchstens 200 Zeichen haben.";
+        else if (Name.Length > MaxNameLength) errors["name"] = $"Der Name darf höchstens {MaxNameLength} Zeichen haben.";
         else if (Name.Any(char.IsControl)) errors["name"] = "Der Name enthält Zeichen, die wir nicht speichern können.";
+        else if (LooksLikeLink(Name)) errors["name"] = "Der Name darf keine Internetadresse enthalten.";
         if (!EmailAddress.TryNormalize(Email, out var email, out var emailError)) errors["email"] = emailError;
         else Email = email;
         if (Phone.Length > 50 || Phone.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '/' or '(' or ')')))
@@ -82,6 +84,15 @@ public sealed class ApplicationForm
             errors["anlagen"] = "Ihre Dateien sind zusammen größer als 20 MB. Bitte verkleinern Sie sie oder lassen Sie eine Anlage weg.";
         return errors;
     }
+
+    /// <summary>The name goes into a mail to an address nobody has verified yet, so it is short and carries no link.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>A scheme, "www.", an @ or a dotted host name ("evil.example", "gold.de/x"): what a mail client would make a link of.</summary>
+    public static bool LooksLikeLink(string text) => LinkLike().IsMatch(text);
+
+    [GeneratedRegex(@"://|www\.|@|[\p{L}\p{N}-]\.[\p{L}]{2,}(\b|/)", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkLike();
 
     private static async Task<string?> FileErrorAsync(IFormFile file, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Goldfeder.Data;
 using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Careers;
 
@@ -10,7 +12,7 @@ namespace Goldfeder.Features.Careers;
 /// transaction fails, the stored files are deleted again, so no file outlives a missing row. A file without a row (a
 /// crash between the two) is harmless and never reachable: only rows lead to files.
 /// </summary>
-public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore store, CareersMails mails, TimeProvider clock, ILogger<ApplicationIntake> log)
+public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore store, CareersMails mails, IOptions<CareersOptions> options, TimeProvider clock, ILogger<ApplicationIntake> log)
 {
     public async Task<int> TakeAsync(JobPosting posting, ApplicationForm form, string baseUrl, CancellationToken ct)
     {
@@ -44,15 +46,16 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
                     IsCv = ReferenceEquals(file, form.Cv),
                 });
             }
-            var confirmation = Outbox.Prepare(mails.Confirmation(form.Name, form.Email, posting, stored.Count), clock);
+            var confirmation = await ConfirmationAllowedAsync(form.Email, now, ct)
+                ? Outbox.Prepare(mails.Confirmation(form.Name, form.Email, posting, stored.Count), clock) : null;
             var notification = Outbox.Prepare(mails.HrNotification(form.Name, form.Email, posting, $"{baseUrl}/admin/karriere/{posting.Id}/bewerbungen"), clock);
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Applications.Add(application);
-            outbox.Add(confirmation);
+            if (confirmation is not null) outbox.Add(confirmation);
             outbox.Add(notification);
             await db.SaveChangesAsync(ct);
-            application.ConfirmationMailId = confirmation.Id;
+            application.ConfirmationMailId = confirmation?.Id;
             application.NotificationMailId = notification.Id;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -69,6 +72,15 @@ public sealed class ApplicationIntake(GoldfederDb db, Outbox outbox, IFileStore 
         outbox.Wake();
         CareersMetrics.ApplicationsReceived.Add(1);
         return application.Id;
+    }
+
+    /// <summary>Fewer than <see cref="CareersOptions.ConfirmationsPerAddressPerDay"/> confirmations went to the address in the last 24 hours.</summary>
+    private async Task<bool> ConfirmationAllowedAsync(string email, DateTime now, CancellationToken ct)
+    {
+        var normalized = email.ToLowerInvariant();
+        var dayAgo = now.AddDays(-1);
+        var sent = await db.Applications.CountAsync(a => a.Email.ToLower() == normalized && a.CreatedAtUtc > dayAgo && a.ConfirmationMailId != null, ct);
+        return sent < options.Value.ConfirmationsPerAddressPerDay;
     }
 
     /// <summary>128 random bits as hex: the file's name in the store, unrelated to anything the applicant sent.</summary>

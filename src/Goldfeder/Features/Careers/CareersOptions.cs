@@ -11,6 +11,12 @@ public sealed class CareersOptions
     /// <summary>Where HR's notification of a new application goes; <c>Mail:From</c> when unset.</summary>
     public string? HrNotificationAddress { get; set; }
 
+    /// <summary>
+    /// At most this many confirmation mails to one applicant address in 24 hours, whatever the sender's IP: the address is
+    /// unverified, so the form must not become a way to mail strangers. Further applications still reach HR.
+    /// </summary>
+    public int ConfirmationsPerAddressPerDay { get; set; } = 3;
+
     public int ApplicationsPerIpPerWindow { get; set; } = 10;
     public TimeSpan ApplicationWindow { get; set; } = TimeSpan.FromHours(1);
 

@@ -19,6 +19,7 @@ public static class CareersSetup
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<ApplicationDeletion>();
+        services.AddScoped<IPersonalData, CareersPersonalData>();
         services.AddScoped<PostingEditor>();
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();

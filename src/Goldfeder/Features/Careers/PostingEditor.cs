@@ -56,6 +56,10 @@ public sealed class PostingEditor(GoldfederDb db)
         Required(errors, "Location", d.Location, 100, "Bitte geben Sie den Arbeitsort ein.");
         Required(errors, "Teaser", d.Teaser, 500, "Bitte geben Sie einen kurzen Anreißer ein.");
         if (string.IsNullOrWhiteSpace(d.Description)) errors["Description"] = "Bitte beschreiben Sie die Stelle.";
+        else if (d.Description.Length > 50_000) errors["Description"] = "Die Beschreibung ist zu lang (höchstens 50.000 Zeichen).";
+        else if (MarkdownRenderer.Problem(d.Description) is { } unrenderable) errors["Description"] = unrenderable;
+        if ((d.Offer ?? "").Length > 50_000) errors["Offer"] = "Das Angebot ist zu lang (höchstens 50.000 Zeichen).";
+        else if (MarkdownRenderer.Problem(d.Offer ?? "") is { } unrenderableOffer) errors["Offer"] = unrenderableOffer;
         if (!Slug.IsValid(slug)) errors["Slug"] = "Die Adresse darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten.";
         else if (Reserved.Contains(slug)) errors["Slug"] = $"Die Adresse „{slug}“ ist für die Website reserviert.";
         else if (await db.JobPostings.AnyAsync(x => x.Slug == slug && x.Id != p.Id, ct)) errors["Slug"] = $"Die Adresse „{slug}“ ist schon vergeben.";

@@ -33,5 +33,5 @@ public static class ConsentCommands
         return 0;
     }
 
-    private static int NotFound(string address) => CommandOutput.Fail($"no subscriber with the address {address}", 1);
+    private static int NotFound(string address) => CommandOutput.Fail($"nothing stored about the address {address}", 1);
 }

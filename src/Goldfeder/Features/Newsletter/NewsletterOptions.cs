@@ -12,6 +12,12 @@ public sealed class NewsletterOptions
     /// <summary>A repeated signup of a pending address sends a new confirmation mail only after this much quiet, so nobody can flood an inbox.</summary>
     public TimeSpan ResendConfirmationAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// At most this many confirmation mails to one address in 24 hours, however many IPs ask: the address is not yet
+    /// verified, so its owner may never have asked at all.
+    /// </summary>
+    public int ConfirmationsPerAddressPerDay { get; set; } = 3;
+
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Whether the ledger records the requester's IP address (data minimisation: a setting, named in the privacy notice).</summary>

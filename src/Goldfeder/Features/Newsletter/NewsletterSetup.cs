@@ -20,6 +20,8 @@ public static class NewsletterSetup
         services.AddScoped<Confirmation>();
         services.AddScoped<Withdrawal>();
         services.AddScoped<ConsentLedger>();
+        services.AddScoped<NewsletterPersonalData>();
+        services.AddScoped<IPersonalData>(sp => sp.GetRequiredService<NewsletterPersonalData>());
         services.AddSingleton<NewsletterMails>();
         services.AddSingleton<IOutboxLetter>(sp => sp.GetRequiredService<NewsletterMails>());
         services.AddSingleton<WithdrawalTokens>();

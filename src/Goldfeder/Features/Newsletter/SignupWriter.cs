@@ -87,6 +87,10 @@ public sealed class SignupWriter(
                 continue;
             }
             if (known.Status == SubscriberStatus.Confirmed) continue;
+            // An unverified address gets only a few confirmation mails a day, whoever asks from wherever (each one left a requested event).
+            var dayAgo = now.AddDays(-1);
+            if (await db.ConsentEvents.CountAsync(e => e.SubscriberId == known.Id && e.Kind == ConsentEventKind.Requested && e.AtUtc > dayAgo, ct)
+                >= options.Value.ConfirmationsPerAddressPerDay) continue;
             // Guarded, so that parallel requests (other instances) for one address queue one mail.
             var hash = request.TokenHash;
             var won = await db.Subscribers

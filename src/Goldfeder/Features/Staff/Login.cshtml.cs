@@ -6,8 +6,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Goldfeder.Features.Staff;
 
+/// <summary>
+/// The staff login. Every attempt costs one password-hash verification, whether the account exists, the password is
+/// wrong, or this address is shut out of the account (<see cref="LoginThrottle"/>), and every failure gets one message,
+/// so neither the answer nor its time tells which accounts exist.
+/// </summary>
 [EnableRateLimiting(StaffSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AdminUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle throttle, LoginDecoy decoy) : PageModel
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
@@ -19,14 +24,23 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        var result = string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password)
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+        var email = Email?.Trim() ?? "";
+        var password = Password ?? "";
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var user = email.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(email);
+        var succeeded = false;
+        if (user is null || throttle.IsBlocked(email, ip)) decoy.Verify(password);
+        else succeeded = (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false)).Succeeded;
 
-        // One message for unknown addresses, wrong passwords and locked accounts: nobody learns which accounts exist.
-        Error = "Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie E-Mail-Adresse und Passwort. Nach mehreren Fehlversuchen ist die Anmeldung für 15 Minuten gesperrt.";
+        if (succeeded)
+        {
+            throttle.Succeeded(email, ip);
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+        }
+        throttle.Failed(email, ip);
+        // One message for unknown addresses, wrong passwords and shut-out addresses: nobody learns which accounts exist.
+        Error = "Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie E-Mail-Adresse und Passwort. Nach mehreren Fehlversuchen ist die Anmeldung von diesem Gerät für 15 Minuten gesperrt.";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

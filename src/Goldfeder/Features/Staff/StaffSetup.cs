@@ -19,13 +19,18 @@ public static class StaffSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lock per account (anyone could lock staff out with five guesses): LoginThrottle shuts out an
+                // address from an account instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<GoldfederDb>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<GermanIdentityErrors>();
+            .AddErrorDescriber<GermanIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginDecoy>();
+        // The security stamp is checked on every request, so "Abmelden" (which changes it) ends every copy of the cookie at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.ConfigureApplicationCookie(o =>
         {

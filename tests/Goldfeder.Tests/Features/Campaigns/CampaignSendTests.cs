@@ -203,7 +203,8 @@ public sealed class CampaignSendTests : IAsyncLifetime
         await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
 
         var export = await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().ExportAsync(CampaignFixtures.Address(0), default));
-        Assert.Contains(((IEnumerable<object>)export!.Parts["mails"]).OfType<Goldfeder.Data.MailToPerson>(), m => m.Subject == "Goldpreis im Blick" && m.Status == "Sent");
+        var sent = export!.Sections.Single(s => s.Section == "Newsletter-Versand").Entries;
+        Assert.Contains(sent, m => m["Newsletter"] == "Goldpreis im Blick" && m["Status"] == "zugestellt");
 
         foreach (var i in new[] { 0, 1 })
             Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<ConsentLedger>().EraseAsync(CampaignFixtures.Address(i), "test", default)));

@@ -171,9 +171,9 @@ public sealed class HostileUploadTests : IAsyncLifetime
     private async Task<HttpClient> HrOnKestrelAsync()
     {
         var email = $"hr-{Guid.NewGuid():N}@example.de";
-        Assert.Equal(0, (await _app.CreateAccountAsync(email, "HR", "Test-Passwort-12345")).Code);
+        Assert.Equal(0, (await _app.CreateAccountAsync(email, "HR", "Pruef-Konto-Schluessel-2026")).Code);
         var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = _app.Browser().BaseAddress };
-        Assert.Equal(HttpStatusCode.Redirect, (await TryLogInAsync(client, email, "Test-Passwort-12345")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TryLogInAsync(client, email, "Pruef-Konto-Schluessel-2026")).StatusCode);
         return client;
     }
 

@@ -122,15 +122,19 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal("auskunft@example.de", json.RootElement.GetProperty("subscription").GetProperty("email").GetString());
-        Assert.Equal(2, json.RootElement.GetProperty("mails").GetArrayLength());
-        Assert.Contains("Art. 6", json.RootElement.GetProperty("purpose").GetString());
+        Assert.Equal("auskunft@example.de", json.RootElement.GetProperty("E-Mail-Adresse").GetString());
+        var sections = json.RootElement.GetProperty("Bereiche").EnumerateArray().ToDictionary(s => s.GetProperty("Bereich").GetString()!);
+        var newsletter = sections["Newsletter-Einwilligung"];
+        Assert.Contains("Art. 6", newsletter.GetProperty("Zweck").GetString());
+        Assert.Equal(["Anmeldung", "Bestätigung"], newsletter.GetProperty("Einträge").EnumerateArray().Skip(1).Select(e => e.GetProperty("Ereignis").GetString()));
+        Assert.Equal(2, sections["E-Mails an Sie (Bestätigungen und Benachrichtigungen)"].GetProperty("Einträge").GetArrayLength());
     }
 
     [Fact]
     public async Task Erasure_removes_every_personal_datum_and_keeps_an_anonymous_summary()
     {
         await _app.ConfirmedAsync(_smtp, "loeschen@example.de");
+        // An entry from before the audit log named people by key: it held the address itself.
         await _app.InScopeAsync(s => s.GetRequiredService<Goldfeder.Common.AuditLog>().RecordAsync("dsb@example.de", "consent.proof.view", "loeschen@example.de"));
 
         var (code, _) = await _app.RunCommandAsync("consent", "erase", "loeschen@example.de");
@@ -151,8 +155,9 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         Assert.Contains("Requested", erased.Detail);
         Assert.Contains("addressHash", erased.Detail);
         Assert.Equal(0, mails);
-        var audit = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.SingleAsync());
-        Assert.Equal("(gelöschte Adresse)", audit.Subject);
+        var audit = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["consent.proof.view", "consent.erase"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("(gelöschte Adresse)", a.Subject));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

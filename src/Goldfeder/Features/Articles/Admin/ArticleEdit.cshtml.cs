@@ -60,7 +60,9 @@ public sealed class ArticleEditModel(GoldfederDb db, ArticleEditor editor, Artic
         article.Title = Draft.Title ?? "";
         article.Lead = Draft.Lead ?? "";
         article.Author = Draft.Author?.Trim() ?? "";
-        article.BodyHtml = ResponsiveImages.ToSafeHtml(Draft.Body ?? "", await ImageStore.ReferencedAsync(db, Draft.Body ?? "", ct));
+        article.BodyHtml = MarkdownRenderer.Problem(Draft.Body ?? "") is not null
+            ? MarkdownRenderer.PreviewHtml(Draft.Body ?? "")
+            : ResponsiveImages.ToSafeHtml(Draft.Body ?? "", await ImageStore.ReferencedAsync(db, Draft.Body ?? "", ct));
         article.PublishedAtUtc = ArticleEditor.ParseBerlin(Draft.Date, Draft.Time, out _) ?? clock.GetUtcNow().UtcDateTime;
         Response.Headers.CacheControl = "no-store";
         return Partial("/Features/Articles/_Article.cshtml", article);

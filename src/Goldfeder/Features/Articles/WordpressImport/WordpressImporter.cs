@@ -30,7 +30,10 @@ public sealed partial class WordpressImporter(GoldfederDb db, ArticleSaver saver
         foreach (var post in fresh)
         {
             var lead = LeadOf(post);
-            var content = WithoutLeadParagraph(RewriteLinks(HtmlToMarkdown.Convert(post.ContentHtml), links), lead);
+            var converted = RewriteLinks(HtmlToMarkdown.Convert(post.ContentHtml), links);
+            // Markdown that Markdig refuses would fail here and on every later save: the file is refused instead.
+            if (MarkdownRenderer.Problem(converted) is { } unrenderable) throw new WxrFormatException(post.Line, $"Beitrag „{post.Title}“: {unrenderable}");
+            var content = WithoutLeadParagraph(converted, lead);
             var article = new Article
             {
                 Slug = slugs[post.PostId],

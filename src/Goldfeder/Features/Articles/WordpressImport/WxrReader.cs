@@ -56,6 +56,9 @@ public static class WxrReader
         return posts;
     }
 
+    /// <summary>The longest post text (HTML) taken; the article editor's own limit is 200,000 characters of Markdown.</summary>
+    public const int MaxContentLength = 1_000_000;
+
     private static WxrPost ReadPost(XElement item, XNamespace wp, XNamespace excerpt, string status, Dictionary<string, string> displayNames)
     {
         var line = LineOf(item);
@@ -70,6 +73,14 @@ public static class WxrReader
         if (link.Length > 0 && !Uri.TryCreate(link, UriKind.Absolute, out _))
             throw new WxrFormatException(LineOf(item.Element("link")!), $"<link> ist keine absolute Adresse: {link}");
 
+        var content = Text(item, Content + "encoded");
+        var excerptHtml = Text(item, excerpt + "encoded");
+        // Checked before any HTML parser sees it: deep nesting costs parsers time that grows with its square.
+        if (content.Length > MaxContentLength) throw new WxrFormatException(line, $"Beitragstext länger als {MaxContentLength:N0} Zeichen");
+        if (excerptHtml.Length > MaxContentLength) throw new WxrFormatException(line, $"Auszug länger als {MaxContentLength:N0} Zeichen");
+        if (HtmlNesting.DepthOf(content) > HtmlNesting.Limit || HtmlNesting.DepthOf(excerptHtml) > HtmlNesting.Limit)
+            throw new WxrFormatException(line, $"Beitrag „{title}“ verschachtelt HTML tiefer als {HtmlNesting.Limit} Ebenen");
+
         var login = Text(item, Dc + "creator");
         var topics = item.Elements("category")
             .Select(c => (Domain: (string?)c.Attribute("domain"), Topic: new WxrTopic(c.Value.Trim(), TopicSlug(c))))
@@ -79,7 +90,7 @@ public static class WxrReader
         return new WxrPost(
             line, postId, guid, link, title, Uri.UnescapeDataString(Text(item, wp + "post_name")),
             PublishedAt(item, wp, line), StatusOf(status), displayNames.GetValueOrDefault(login, login),
-            Text(item, excerpt + "encoded"), Text(item, Content + "encoded"),
+            excerptHtml, content,
             topics.Where(t => t.Domain == "category").Select(t => t.Topic).DistinctBy(t => t.Slug).ToList(),
             topics.Where(t => t.Domain == "post_tag").Select(t => t.Topic).DistinctBy(t => t.Slug).ToList());
     }

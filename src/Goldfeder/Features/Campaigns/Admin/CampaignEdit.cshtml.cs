@@ -75,7 +75,8 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
         if (Id is null) return NotFound();
         if (!EmailAddress.TryNormalize(Input.TestAddress, out var address, out var error)) return await InvalidAsync("TestAddress", error, ct);
         if (!await control.TestSendAsync(Id.Value, address, BaseUrl, ct)) return NotFound();
-        await audit.RecordAsync(Actor, "campaign.test", $"Newsletter {Id}", null, address, ct);
+        // The test address is a person's: the log holds its key, never the address.
+        await audit.RecordAsync(Actor, "campaign.test", $"Newsletter {Id}", null, await audit.PersonAsync(EmailAddress.Normalize(address), ct), ct);
         return Redirect($"/admin/newsletter/bearbeiten/{Id}?hinweis=test");
     }
 

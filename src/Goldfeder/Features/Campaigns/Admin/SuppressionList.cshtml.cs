@@ -23,7 +23,7 @@ public sealed class SuppressionListModel(GoldfederDb db, AuditLog audit) : PageM
     public async Task<IActionResult> OnPostReleaseAsync(string adresse, CancellationToken ct)
     {
         var removed = await db.Suppressions.Where(s => s.NormalizedEmail == adresse).ExecuteDeleteAsync(ct);
-        if (removed > 0) await audit.RecordAsync(User.Identity?.Name ?? "?", "suppression.clear", adresse, null, null, ct);
+        if (removed > 0) await audit.RecordAsync(User.Identity?.Name ?? "?", "suppression.clear", await audit.PersonAsync(adresse, ct), null, null, ct);
         return Redirect("/admin/newsletter/sperrliste");
     }
 }

@@ -56,8 +56,8 @@ public sealed class PostingEditModel(GoldfederDb db, PostingEditor editor, Posti
         posting.EmploymentType = Draft.EmploymentType;
         posting.Start = Draft.Start ?? "";
         posting.Teaser = Draft.Teaser ?? "";
-        posting.DescriptionHtml = MarkdownRenderer.ToSafeHtml(Draft.Description ?? "");
-        posting.OfferHtml = MarkdownRenderer.ToSafeHtml(Draft.Offer ?? "");
+        posting.DescriptionHtml = MarkdownRenderer.PreviewHtml(Draft.Description ?? "");
+        posting.OfferHtml = MarkdownRenderer.PreviewHtml(Draft.Offer ?? "");
         posting.ContactName = Draft.ContactName ?? "";
         posting.ContactEmail = Draft.ContactEmail ?? "";
         posting.SalaryMin = Draft.SalaryMin;

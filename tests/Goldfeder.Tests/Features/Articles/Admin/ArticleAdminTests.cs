@@ -52,8 +52,8 @@ public sealed class ArticleAdminTests : IAsyncLifetime
     [Fact]
     public async Task The_byline_proposes_the_editors_name_and_shows_the_author_next_to_the_date()
     {
-        Assert.Equal(0, (await _app.CreateAccountAsync("max.muster@example.de", "Editor", "Test-Passwort-12345")).Code);
-        var editor = await _app.LoggedInAsync("max.muster@example.de", "Test-Passwort-12345");
+        Assert.Equal(0, (await _app.CreateAccountAsync("max.muster@example.de", "Editor", "Pruef-Konto-Schluessel-2026")).Code);
+        var editor = await _app.LoggedInAsync("max.muster@example.de", "Pruef-Konto-Schluessel-2026");
         var form = await editor.GetStringAsync("/admin/artikel/bearbeiten");
         Assert.Contains("name=\"Draft.Author\" value=\"Max Muster\"", form);
 
