@@ -5,6 +5,7 @@ using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Search;
 using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
 using Goldfeder.Mail;
@@ -25,6 +26,7 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
+builder.Services.AddSearch();
 
 var app = builder.Build();
 
