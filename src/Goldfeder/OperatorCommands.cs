@@ -1,6 +1,7 @@
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Search;
 using Goldfeder.Features.Staff;
 
 namespace Goldfeder;
@@ -11,7 +12,7 @@ namespace Goldfeder;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import", "search"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -49,12 +50,15 @@ public static class OperatorCommands
                 return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
             case ["import", "wordpress", var file]:
                 return await WordpressImportCommand.RunAsync(services, file, output, ct);
+            case ["search", "rebuild"]:
+                return await SearchCommands.RebuildAsync(services, output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage:");
                 await Console.Error.WriteLineAsync(ConsentCommands.Usage);
                 await Console.Error.WriteLineAsync(AdminCommands.Usage);
                 await Console.Error.WriteLineAsync(CampaignCommands.Usage);
                 await Console.Error.WriteLineAsync(WordpressImportCommand.Usage);
+                await Console.Error.WriteLineAsync(SearchCommands.Usage);
                 return 2;
         }
     }

@@ -4,18 +4,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Goldfeder.Features.Search;
 
-/// <summary>Runs a <see cref="SearchQuery"/> on the provider's own engine (<see cref="SearchSql"/>) and dresses the hits with snippets.</summary>
+/// <summary>
+/// Runs a <see cref="SearchQuery"/> on the provider's own engine (<see cref="SearchSql"/>) and dresses the hits with
+/// snippets. The order is headline hits (newest first), then the other hits (newest first): two sets, paged across.
+/// </summary>
 public sealed class ArticleSearch(GoldfederDb db)
 {
+    /// <summary>Counting stops here: a reader pages through at most this many hits ("mehr als 1.000 Treffer").</summary>
+    public const int MaxHits = 1000;
+
+    private static readonly string Published = ArticleStatus.Published.ToString();
+
     public async Task<SearchResults> FindAsync(SearchQuery query, int page, int pageSize, CancellationToken ct)
     {
         if (query.IsEmpty) return new SearchResults([], 0);
-        var all = Text(query, titleOnly: false);
-        var published = ArticleStatus.Published.ToString();
-        var total = await SearchSql.Count.Query<int>(db, all, published).SingleAsync(ct);
+        var all = Text(query, headline: false);
+        var headline = Text(query, headline: true);
+        var total = await SearchSql.Count.Query<int>(db, all, Published, MaxHits + 1).SingleAsync(ct);
         if (total == 0) return new SearchResults([], 0);
 
-        var ids = await SearchSql.Page.Query<int>(db, all, published, Text(query, titleOnly: true), pageSize, (page - 1) * pageSize).ToListAsync(ct);
+        var offset = Math.Min((page - 1) * pageSize, MaxHits);
+        var headlineTotal = await SearchSql.CountHeadline.Query<int>(db, headline, Published, offset + pageSize).SingleAsync(ct);
+        var ids = new List<int>(pageSize);
+        if (offset < headlineTotal)
+            ids.AddRange(await SearchSql.HeadlineHits.Query<int>(db, headline, Published, pageSize, offset).ToListAsync(ct));
+        if (ids.Count < pageSize)
+            ids.AddRange(await SearchSql.OtherHits.Query<int>(db, all, Published, headline, pageSize - ids.Count, Math.Max(0, offset - headlineTotal)).ToListAsync(ct));
+
         var found = await db.SearchDocuments.AsNoTracking()
             .Where(d => ids.Contains(d.ArticleId))
             .Join(db.Articles, d => d.ArticleId, a => a.Id, (d, a) => new { d.ArticleId, a.Slug, d.Title, d.Text, a.PublishedAtUtc })
@@ -34,12 +49,11 @@ public sealed class ArticleSearch(GoldfederDb db)
         if (query.Words.Count < 2) return words;
         foreach (var word in query.Words)
         {
-            var single = query.Only(word);
-            if (await SearchSql.Count.Query<int>(db, Text(single, titleOnly: false), ArticleStatus.Published.ToString()).SingleAsync(ct) > 0)
+            if (await SearchSql.Count.Query<int>(db, Text(query.Only(word), headline: false), Published, 1).SingleAsync(ct) > 0)
                 words.Add(word);
         }
         return words;
     }
 
-    private string Text(SearchQuery query, bool titleOnly) => db.Database.IsSqlite() ? query.Fts5(titleOnly) : query.TsQuery(titleOnly);
+    private string Text(SearchQuery query, bool headline) => db.Database.IsSqlite() ? query.Fts5(headline) : query.TsQuery();
 }

@@ -35,10 +35,11 @@ internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<Sea
 
     /// <summary>
     /// Outside the EF model, made by the migrations: SQLite's FTS5 table over this one (external content, triggers) and
-    /// PostgreSQL's generated <c>tsvector</c> column with its GIN index. Lower-case, so they need no quotes.
+    /// PostgreSQL's generated <c>tsvector</c> columns (all text, headline alone) with their GIN indexes. Lower-case, so they need no quotes.
     /// </summary>
     public const string Fts5Table = "search_terms";
     public const string VectorColumn = "search_vector";
+    public const string TitleVectorColumn = "search_title";
 
     public void Configure(EntityTypeBuilder<SearchDocument> d)
     {

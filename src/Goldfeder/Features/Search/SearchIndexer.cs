@@ -34,6 +34,18 @@ public sealed partial class SearchIndexer : IArticleSaveListener
         return stale.Count;
     }
 
+    /// <summary>Indexes every article again, in batches of 200 (each its own transaction). Returns how many.</summary>
+    public static async Task<int> RebuildAsync(GoldfederDb db, CancellationToken ct)
+    {
+        var ids = await db.Articles.Select(a => a.Id).ToListAsync(ct);
+        foreach (var batch in ids.Chunk(200))
+        {
+            await IndexAsync(db, batch, ct);
+            db.ChangeTracker.Clear();
+        }
+        return ids.Count;
+    }
+
     private static async Task IndexAsync(GoldfederDb db, int[] ids, CancellationToken ct)
     {
         var articles = await db.Articles.AsNoTracking()

@@ -31,7 +31,7 @@ public sealed class SearchPageModel(ArticleSearch search, GoldfederDb db, IOptio
         PageNumber = int.TryParse(seite, out var n) && n is > 0 and < 10_000 ? n : 1;
 
         Results = await search.FindAsync(Parsed, PageNumber, size, ct);
-        PageCount = Math.Max(1, (Results.Total + size - 1) / size);
+        PageCount = Math.Max(1, (Math.Min(Results.Total, ArticleSearch.MaxHits) + size - 1) / size);
         if (PageNumber > PageCount)
         {
             PageNumber = PageCount;
@@ -44,6 +44,16 @@ public sealed class SearchPageModel(ArticleSearch search, GoldfederDb db, IOptio
         }
         return Page();
     }
+
+    /// <summary>"1 Treffer", "7 Treffer", "1.234 Treffer" (German digit grouping), "mehr als 1.000 Treffer" past the count's cap.</summary>
+    public string CountText => Results.Total switch
+    {
+        1 => "1 Treffer",
+        > ArticleSearch.MaxHits => $"mehr als {ArticleSearch.MaxHits.ToString("N0", German)} Treffer",
+        var n => $"{n.ToString("N0", German)} Treffer",
+    };
+
+    private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
 
     public string PageUrl(int page) => $"/suche?q={Uri.EscapeDataString(Query)}" + (page > 1 ? $"&seite={page}" : "");
 }

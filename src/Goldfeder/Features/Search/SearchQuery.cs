@@ -44,9 +44,8 @@ public sealed class SearchQuery
         return titleOnly ? $"{nameof(SearchDocument.TitleTerms)} : ({all})" : $"({all})";
     }
 
-    /// <summary>PostgreSQL <c>to_tsquery('german', …)</c>; the database stems. With <paramref name="titleOnly"/> only weight A (the headline) counts.</summary>
-    public string TsQuery(bool titleOnly) =>
-        string.Join(" & ", Words.Select(w => w + (IsPrefix(w) ? ":*" : ":") + (titleOnly ? "A" : "")).Select(t => t.EndsWith(':') ? t[..^1] : t));
+    /// <summary>PostgreSQL <c>to_tsquery('german', …)</c>; the database stems. The headline has a vector of its own, so the query is the same for both.</summary>
+    public string TsQuery() => string.Join(" & ", Words.Select(w => IsPrefix(w) ? w + ":*" : w));
 
     /// <summary>Whether a word of the text is one the query looks for (for highlighting).</summary>
     public Func<string, bool> Matcher()

@@ -90,6 +90,20 @@ public sealed class SearchVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_rebuild_command_indexes_every_article_again()
+    {
+        await SaveAsync("silberloeffel", "Ein Silberlöffel", ArticleStatus.Published, _app.Clock!.GetUtcNow().UtcDateTime);
+        await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().SearchDocuments.ExecuteDeleteAsync());
+
+        var (code, output) = await _app.RunCommandAsync("search", "rebuild");
+
+        Assert.Equal(0, code);
+        var articles = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().Articles.CountAsync());
+        Assert.Contains($"\"indexed\": {articles}", output);
+        Assert.Equal(["silberloeffel"], await FoundAsync("Silberlöffel"));
+    }
+
+    [Fact]
     public async Task Many_hits_are_paged()
     {
         var now = _app.Clock!.GetUtcNow().UtcDateTime;

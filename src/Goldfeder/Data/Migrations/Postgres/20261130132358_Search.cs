@@ -33,12 +33,15 @@ namespace Goldfeder.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Search (Features/Search/CONTEXT.md): PostgreSQL stems with its own 'german' configuration into a
-            // generated vector (headline weight A), searched through a GIN index.
+            // Search (Features/Search/CONTEXT.md): PostgreSQL stems with its own 'german' configuration into generated
+            // vectors, all the text and the headline alone (headline hits come first), each searched through a GIN index.
             migrationBuilder.Sql("""
                 ALTER TABLE "SearchDocuments" ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
-                    (setweight(to_tsvector('german', "Title"), 'A') || to_tsvector('german', "Text")) STORED;
+                    (to_tsvector('german', "Title" || ' ' || "Text")) STORED;
+                ALTER TABLE "SearchDocuments" ADD COLUMN search_title tsvector GENERATED ALWAYS AS
+                    (to_tsvector('german', "Title")) STORED;
                 CREATE INDEX search_documents_vector ON "SearchDocuments" USING GIN (search_vector);
+                CREATE INDEX search_documents_title ON "SearchDocuments" USING GIN (search_title);
                 """);
         }
 
