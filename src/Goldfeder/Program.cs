@@ -4,6 +4,7 @@ using Goldfeder.Features.Articles;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
+using Goldfeder.Features.Feeds;
 using Goldfeder.Features.Newsletter;
 using Goldfeder.Features.Search;
 using Goldfeder.Features.Site;
@@ -26,7 +27,8 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
-builder.Services.AddSearch();
+builder.Services.AddSearch(builder.Configuration);
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseSiteCaching();
 app.MapSite();
 app.MapArticles();
 app.MapCampaigns();
+app.MapFeeds();
 
 app.Run();
 return 0;

@@ -16,7 +16,8 @@ public sealed class ArticlePageModel(GoldfederDb db, IOptions<SiteOptions> site)
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        var article = await db.Articles.AsNoTracking().Published().Include(a => a.Categories).Include(a => a.Tags).AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (article is null)
         {
             var moved = await db.FormerSlugs.Where(f => f.Slug == slug)

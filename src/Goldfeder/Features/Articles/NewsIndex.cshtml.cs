@@ -14,6 +14,7 @@ public sealed class NewsIndexModel(GoldfederDb db, IOptions<SiteOptions> site) :
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
+    public Pager Pager => Pager.ForPath(PageNumber, PageCount, "/");
 
     /// <summary>Pages are 1-based (<c>/?seite=2</c>); anything else that is not an existing page is a 404.</summary>
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "seite")] string? seite, CancellationToken ct)

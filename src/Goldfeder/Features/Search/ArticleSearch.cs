@@ -37,7 +37,7 @@ public sealed class ArticleSearch(GoldfederDb db)
             .ToDictionaryAsync(x => x.ArticleId, ct);
         var matches = query.Matcher();
         var hits = ids.Where(found.ContainsKey).Select(id => found[id])
-            .Select(f => new SearchHit(f.Slug, Snippet.Highlight(f.Title, matches), Snippet.Around(f.Text, matches), f.PublishedAtUtc))
+            .Select(f => new SearchHit(f.ArticleId, f.Slug, Snippet.Highlight(f.Title, matches), Snippet.Around(f.Text, matches), f.PublishedAtUtc))
             .ToList();
         return new SearchResults(hits, total);
     }

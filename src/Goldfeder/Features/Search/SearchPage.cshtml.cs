@@ -3,6 +3,7 @@ using Goldfeder.Data;
 using Goldfeder.Features.Articles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,9 @@ namespace Goldfeder.Features.Search;
 
 /// <summary>
 /// <c>/suche?q=…&amp;seite=…</c>. Whatever arrives gets a normal page: no words, a page number out of range or one
-/// that is no number are read as "nothing to search" and the first page. Not output-cached: queries rarely repeat.
+/// that is no number are read as "nothing to search" and the first page. Output-cached briefly (<see cref="SearchCache"/>).
 /// </summary>
+[OutputCache(PolicyName = SearchCache.Policy)]
 public sealed class SearchPageModel(ArticleSearch search, GoldfederDb db, IOptions<SiteOptions> site) : PageModel
 {
     public string Query { get; private set; } = "";
@@ -37,6 +39,7 @@ public sealed class SearchPageModel(ArticleSearch search, GoldfederDb db, IOptio
             PageNumber = PageCount;
             Results = await search.FindAsync(Parsed, PageNumber, size, ct);
         }
+        PublicCache.TagShown(HttpContext, Results.Hits.Select(h => h.ArticleId));
         if (Results.Total == 0)
         {
             Suggestions = await search.WordsWithHitsAsync(Parsed, ct);
