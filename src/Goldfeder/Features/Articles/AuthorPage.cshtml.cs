@@ -20,6 +20,9 @@ public sealed class AuthorPageModel(GoldfederDb db, IOptions<SiteOptions> site) 
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
+    public string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
+    public string Canonical => BaseUrl + (PageNumber == 1 ? $"/autor/{Slug}" : $"/autor/{Slug}?seite={PageNumber}");
+    public string JsonLd => ArticleJsonLd.ForList($"Artikel von {Name}", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl);
     public Pager Pager => Pager.ForPath(PageNumber, PageCount, $"/autor/{Slug}");
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "seite")] string? seite, CancellationToken ct)

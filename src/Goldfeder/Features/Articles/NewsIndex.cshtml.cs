@@ -14,6 +14,9 @@ public sealed class NewsIndexModel(GoldfederDb db, IOptions<SiteOptions> site) :
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
+    public string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
+    public string Canonical => BaseUrl + (PageNumber == 1 ? "/" : $"/?seite={PageNumber}");
+    public string JsonLd => ArticleJsonLd.ForList("News", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl);
     public Pager Pager => Pager.ForPath(PageNumber, PageCount, "/");
 
     /// <summary>Pages are 1-based (<c>/?seite=2</c>); anything else that is not an existing page is a 404.</summary>

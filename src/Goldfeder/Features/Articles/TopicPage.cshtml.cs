@@ -17,6 +17,9 @@ public sealed class TopicPageModel(GoldfederDb db, IOptions<SiteOptions> site) :
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
+    public string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
+    public string Canonical => BaseUrl + (PageNumber == 1 ? $"/thema/{Slug}" : $"/thema/{Slug}?seite={PageNumber}");
+    public string JsonLd => ArticleJsonLd.ForList($"Thema: {Name}", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl);
     public Pager Pager => Pager.ForPath(PageNumber, PageCount, $"/thema/{Slug}");
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "seite")] string? seite, CancellationToken ct)

@@ -190,6 +190,11 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -181,6 +181,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
