@@ -23,7 +23,8 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
         var problems = await CheckAsync(context,
             "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
-            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden");
+            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden",
+            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -34,7 +34,7 @@ public sealed class NewsIndexModel(GoldfederDb db, IOptions<SiteOptions> site) :
         Articles = await db.Articles.Published()
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Skip((pageNumber - 1) * size).Take(size)
-            .AsTeasers()
+            .AsPictureTeasers()
             .ToListAsync(ct);
         PublicCache.TagShown(HttpContext, Articles.Select(a => a.Id));
         return Page();

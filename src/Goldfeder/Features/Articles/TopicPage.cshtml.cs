@@ -40,7 +40,7 @@ public sealed class TopicPageModel(GoldfederDb db, IOptions<SiteOptions> site) :
         Articles = await articles
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Skip((pageNumber - 1) * size).Take(size)
-            .AsTeasers()
+            .AsPictureTeasers()
             .ToListAsync(ct);
         PublicCache.TagShown(HttpContext, Articles.Select(a => a.Id));
         return Page();

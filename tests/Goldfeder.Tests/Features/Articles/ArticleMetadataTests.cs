@@ -130,6 +130,19 @@ public sealed partial class ArticleMetadataTests(ArticleMetadataTests.Site app) 
         }
     }
 
+    [Fact]
+    public async Task Lists_show_the_lead_image_as_teaser_picture()
+    {
+        var (_, front) = await app.GetPageAsync("/");
+
+        var item = front.QuerySelectorAll(".news-item").Single(i => i.QuerySelector("h2 a")!.GetAttribute("href") == "/news/mit-bild");
+        var img = item.QuerySelector("img.teaser-image")!;
+        Assert.Matches(@"^/bilder/[0-9a-f]{16}-\d+\.webp$", img.GetAttribute("src"));
+        Assert.Contains("w,", img.GetAttribute("srcset"));
+        Assert.Equal("", img.GetAttribute("alt"));
+        Assert.Null(front.QuerySelectorAll(".news-item").Single(i => i.QuerySelector("h2 a")!.GetAttribute("href") == "/news/mit-beschreibung").QuerySelector("img"));
+    }
+
     [Theory]
     [InlineData("/news/mit-bild")]
     [InlineData("/")]

@@ -8,7 +8,7 @@ namespace Goldfeder.Features.Articles.Images;
 /// from the body HTML that <see cref="ResponsiveImages"/> wrote at save, so the address is the largest variant and
 /// width and height are known.
 /// </summary>
-public sealed partial record LeadImage(string Path, int Width, int Height, string Alt)
+public sealed partial record LeadImage(string Path, int Width, int Height, string Alt, string Srcset)
 {
     public const string ContentType = "image/webp";
 
@@ -21,7 +21,7 @@ public sealed partial record LeadImage(string Path, int Width, int Height, strin
             if (src is null || !ImageStore.ImageUrl().IsMatch(src)) continue;
             int.TryParse(Attribute(tag, "width"), NumberStyles.None, CultureInfo.InvariantCulture, out var width);
             int.TryParse(Attribute(tag, "height"), NumberStyles.None, CultureInfo.InvariantCulture, out var height);
-            return new LeadImage(src, width, height, System.Net.WebUtility.HtmlDecode(Attribute(tag, "alt") ?? ""));
+            return new LeadImage(src, width, height, System.Net.WebUtility.HtmlDecode(Attribute(tag, "alt") ?? ""), Attribute(tag, "srcset") ?? "");
         }
         return null;
     }
