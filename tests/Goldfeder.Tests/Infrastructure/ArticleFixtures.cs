@@ -31,7 +31,7 @@ public static class ArticleFixtures
             using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
             var bytes = png.ToArray();
             var image = await services.GetRequiredService<Goldfeder.Features.Articles.Images.ImageStore>()
-                .UploadAsync(new MemoryStream(bytes), bytes.Length, alt, "test", CancellationToken.None);
+                .UploadAsync(new MemoryStream(bytes), bytes.Length, alt, "Kettner Edelmetalle", "test", CancellationToken.None);
             return image.Url;
         });
 
