@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var problems = await CheckAsync(context,
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
             "/admin/newsletter/import", "/admin/newsletter/sperrliste",
-            "/admin", "/admin/artikel", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
+            "/admin", "/admin/artikel", "/admin/themen", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
             "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/datenschutz?adresse=niemand%40example.de", "/admin/protokoll");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

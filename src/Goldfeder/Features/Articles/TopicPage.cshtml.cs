@@ -14,6 +14,7 @@ public sealed class TopicPageModel(GoldfederDb db, IOptions<SiteOptions> site) :
 {
     public string Slug { get; private set; } = "";
     public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
@@ -24,7 +25,7 @@ public sealed class TopicPageModel(GoldfederDb db, IOptions<SiteOptions> site) :
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "seite")] string? seite, CancellationToken ct)
     {
-        if (!Common.Slug.IsValid(slug) || await db.TopicNameAsync(slug, ct) is not { } name) return NotFound();
+        if (!Common.Slug.IsValid(slug) || await db.TopicAsync(slug, ct) is not { } topic) return NotFound();
         var pageNumber = 1;
         if (seite is not null && (!int.TryParse(seite, out pageNumber) || pageNumber < 1)) return NotFound();
 
@@ -35,7 +36,8 @@ public sealed class TopicPageModel(GoldfederDb db, IOptions<SiteOptions> site) :
         if (pageNumber > PageCount) return NotFound();
 
         Slug = slug;
-        Name = name;
+        Name = topic.Name;
+        Description = topic.Description;
         PageNumber = pageNumber;
         Articles = await articles
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)

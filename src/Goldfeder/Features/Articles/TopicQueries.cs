@@ -12,6 +12,17 @@ public static class TopicQueries
     public static IQueryable<Article> InTopic(this IQueryable<Article> articles, string slug) =>
         articles.Where(a => a.Categories.Any(c => c.Slug == slug) || a.Tags.Any(t => t.Slug == slug));
 
+    /// <summary>The topic's name and description (the category's where both exist, else the first non-empty), or null.</summary>
+    public static async Task<(string Name, string Description)?> TopicAsync(this GoldfederDb db, string slug, CancellationToken ct)
+    {
+        var category = await db.Categories.Where(c => c.Slug == slug).Select(c => new { c.Name, c.Description }).FirstOrDefaultAsync(ct);
+        var tag = await db.Tags.Where(t => t.Slug == slug).Select(t => new { t.Name, t.Description }).FirstOrDefaultAsync(ct);
+        if (category is null && tag is null) return null;
+        var name = category?.Name ?? tag!.Name;
+        var description = category?.Description is { Length: > 0 } d ? d : tag?.Description ?? "";
+        return (name, description);
+    }
+
     /// <summary>The topic's name, or null when no category or tag has this slug.</summary>
     public static async Task<string?> TopicNameAsync(this GoldfederDb db, string slug, CancellationToken ct) =>
         await db.Categories.Where(c => c.Slug == slug).Select(c => c.Name).FirstOrDefaultAsync(ct)
