@@ -25,6 +25,7 @@ public sealed class SearchMatchingTests(SearchMatchingTests.Articles app) : ICla
             await Save("platin-alt", "Platin glänzt", "Ein Rückblick.", now.AddDays(-30));
             await Save("platin-neu", "Wochenbericht", "Auch Platin zog an.", now.AddDays(-2));
             await Save("platin-neuer", "Tagesbericht", "Platin gefragt.", now.AddDays(-1));
+            await Save("osmium", "<script>alert(1)</script> Osmium & <b>Iridium</b>", "Osmium <img src=x onerror=alert(2)> ist selten.", now.AddDays(-7));
         }
 
         private Task Save(string slug, string title, string body, DateTime at, string author = "", string? category = null, string? tag = null) =>
@@ -118,6 +119,18 @@ public sealed class SearchMatchingTests(SearchMatchingTests.Articles app) : ICla
         Assert.Contains("Keine Treffer für „Rhodium Quarzuhr“.", none.TextContent);
         Assert.Equal(["/suche?q=rhodium"], none.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.NotEmpty(page.QuerySelectorAll("#newest-heading + ul li"));
+    }
+
+    [Fact]
+    public async Task Headlines_and_texts_are_encoded_and_only_our_mark_is_markup()
+    {
+        var response = await app.Browser().GetAsync("/suche?q=Osmium");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Osmium</mark> &amp; &lt;b&gt;Iridium&lt;/b&gt;", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<b>Iridium", html);
+        Assert.DoesNotContain("onerror", html); // the body is sanitised at save and its tags are not part of the text
     }
 
     [Theory]
