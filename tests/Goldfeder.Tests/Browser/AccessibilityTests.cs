@@ -24,7 +24,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var problems = await CheckAsync(context,
             "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
             "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden",
-            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle");
+            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle", "/newsletter/archiv");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

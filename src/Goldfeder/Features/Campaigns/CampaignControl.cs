@@ -72,7 +72,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (campaign is null || !campaign.CanEdit) return null;
         var digest = campaign.IncludeDigest ? await DigestAsync(campaign.Id, baseUrl, ct) : [];
-        var (html, text) = mails.Render(campaign, digest);
+        var (html, text) = mails.Render(campaign, digest, baseUrl);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -142,7 +142,7 @@ public sealed class CampaignControl(GoldfederDb db, CampaignMail mails, Outbox o
         if (campaign.RenderedHtml is null)
         {
             var digest = campaign.IncludeDigest ? await DigestAsync(campaign.Id, baseUrl, ct) : [];
-            (campaign.RenderedHtml, campaign.RenderedText) = mails.Render(campaign, digest);
+            (campaign.RenderedHtml, campaign.RenderedText) = mails.Render(campaign, digest, baseUrl);
         }
         var message = mails.For(campaign, address, $"{baseUrl.TrimEnd('/')}/newsletter/abmelden?token=test");
         message.Subject = "[Test] " + message.Subject;

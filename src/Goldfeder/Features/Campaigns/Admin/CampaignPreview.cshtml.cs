@@ -16,7 +16,7 @@ public sealed class CampaignPreviewModel(GoldfederDb db, CampaignControl control
         if (campaign is null) return NotFound();
         var baseUrl = SiteUrls.BaseUrl(site.Value, Request);
         var html = campaign.RenderedHtml
-            ?? mails.Render(campaign, campaign.IncludeDigest ? await control.DigestAsync(id, baseUrl, ct) : []).Html;
+            ?? mails.Render(campaign, campaign.IncludeDigest ? await control.DigestAsync(id, baseUrl, ct) : [], baseUrl).Html;
         Response.Headers.CacheControl = "no-store";
         SecurityHeaders.AllowMailPreview(HttpContext);
         return Content(html.Replace(CampaignMail.WithdrawPlaceholder, "#abmelden"), "text/html; charset=utf-8");
