@@ -2,6 +2,7 @@ using Goldfeder.Data;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Search;
 using Goldfeder.Features.Staff;
 
 namespace Goldfeder;
@@ -12,7 +13,7 @@ namespace Goldfeder;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import", "backup", "restore"];
+    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import", "search", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
 
@@ -54,6 +55,8 @@ public static class OperatorCommands
                 return await SqliteBackup.RestoreAsync(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), file, output);
             case ["import", "wordpress", var file]:
                 return await WordpressImportCommand.RunAsync(services, file, output, ct);
+            case ["search", "rebuild"]:
+                return await SearchCommands.RebuildAsync(services, output, ct);
             default:
                 await Console.Error.WriteLineAsync("usage:");
                 await Console.Error.WriteLineAsync(ConsentCommands.Usage);
@@ -61,6 +64,7 @@ public static class OperatorCommands
                 await Console.Error.WriteLineAsync(CampaignCommands.Usage);
                 await Console.Error.WriteLineAsync(WordpressImportCommand.Usage);
                 await Console.Error.WriteLineAsync(SqliteBackup.Usage);
+                await Console.Error.WriteLineAsync(SearchCommands.Usage);
                 return 2;
         }
     }

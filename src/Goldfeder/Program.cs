@@ -5,7 +5,9 @@ using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Careers;
 using Goldfeder.Features.Legal;
+using Goldfeder.Features.Feeds;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Search;
 using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
 using Goldfeder.Mail;
@@ -26,6 +28,8 @@ builder.Services.AddArticles(builder.Configuration);
 builder.Services.AddNewsletter(builder.Configuration);
 builder.Services.AddCampaigns(builder.Configuration);
 builder.Services.AddCareers(builder.Configuration);
+builder.Services.AddSearch(builder.Configuration);
+builder.Services.AddFeeds();
 builder.Services.AddLegal();
 
 builder.AddSiteMetrics();
@@ -48,6 +52,7 @@ app.UseSiteCaching();
 app.MapSite();
 app.MapArticles();
 app.MapCampaigns();
+app.MapFeeds();
 
 app.Run();
 return 0;

@@ -21,4 +21,13 @@ public static class BerlinTime
         var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         return new DateTimeOffset(ToBerlin(instant), Zone.GetUtcOffset(instant)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>RFC 822 (as RSS 2.0 wants it, four-digit year) with the Berlin offset: "Tue, 10 Feb 2026 19:52:00 +0100".</summary>
+    public static string Rfc822(DateTime utc)
+    {
+        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var offset = Zone.GetUtcOffset(instant);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return ToBerlin(instant).ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + sign + offset.ToString("hhmm", CultureInfo.InvariantCulture);
+    }
 }

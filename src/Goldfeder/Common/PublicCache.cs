@@ -29,4 +29,11 @@ public static class PublicCache
         if (cached is null) return;
         foreach (var id in articleIds) cached.Context.Tags.Add(Shows(id));
     }
+
+    /// <summary>Says when what the page shows last changed (<c>Last-Modified</c>, RFC 9110 §8.8.2); the output cache answers <c>If-Modified-Since</c> with it.</summary>
+    public static void SetHeaders(HttpContext http, DateTime? lastModifiedUtc)
+    {
+        if (lastModifiedUtc is { } at)
+            http.Response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToString("R");
+    }
 }

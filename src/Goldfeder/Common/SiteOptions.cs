@@ -5,6 +5,9 @@ public sealed class SiteOptions
 {
     public string Brand { get; set; } = "";
     public string? BaseUrl { get; set; }
+
+    /// <summary>The publisher's logo for structured data, a path under the site or an absolute URL.</summary>
+    public string Logo { get; set; } = "/img/logo.svg";
     public string HotlineLabel { get; set; } = "";
     public string HotlineDisplay { get; set; } = "";
     public string HotlineTel { get; set; } = "";

@@ -17,4 +17,13 @@ public static class SiteUrls
 
     /// <summary>The withdrawal link every newsletter mail carries (and its List-Unsubscribe header).</summary>
     public static string Withdrawal(string baseUrl, string token) => $"{baseUrl}/newsletter/abmelden?token={token}";
+
+    /// <summary>An article's public page.</summary>
+    public static string Article(string baseUrl, string slug) => $"{baseUrl}/news/{slug}";
+
+    /// <summary>A topic's page (a category or a tag).</summary>
+    public static string Topic(string baseUrl, string slug) => $"{baseUrl}/thema/{slug}";
+
+    /// <summary>An author's page.</summary>
+    public static string Author(string baseUrl, string slug) => $"{baseUrl}/autor/{slug}";
 }

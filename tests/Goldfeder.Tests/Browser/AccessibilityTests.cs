@@ -23,7 +23,8 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
         var problems = await CheckAsync(context,
             "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
-            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden");
+            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden",
+            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle", "/newsletter/archiv");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -45,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var problems = await CheckAsync(context,
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
             "/admin/newsletter/import", "/admin/newsletter/sperrliste",
-            "/admin", "/admin/artikel", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
+            "/admin", "/admin/artikel", "/admin/themen", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
             "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

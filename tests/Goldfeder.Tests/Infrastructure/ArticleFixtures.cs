@@ -22,6 +22,19 @@ public static class ArticleFixtures
             return article;
         });
 
+    /// <summary>Uploads a generated picture through the real image store; returns the address the Markdown names.</summary>
+    public static Task<string> UploadImageAsync(this GoldfederApp app, int width, int height, string alt) =>
+        app.InScopeAsync(async services =>
+        {
+            using var bitmap = new SkiaSharp.SKBitmap(width, height);
+            bitmap.Erase(SkiaSharp.SKColors.Goldenrod);
+            using var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+            var bytes = png.ToArray();
+            var image = await services.GetRequiredService<Goldfeder.Features.Articles.Images.ImageStore>()
+                .UploadAsync(new MemoryStream(bytes), bytes.Length, alt, "Kettner Edelmetalle", "test", CancellationToken.None);
+            return image.Url;
+        });
+
     public static Task<Article> FindArticleAsync(this GoldfederApp app, string slug) =>
         app.InScopeAsync(services => services.GetRequiredService<GoldfederDb>().Articles.AsNoTracking().SingleAsync(a => a.Slug == slug));
 }

@@ -11,6 +11,12 @@ public class Article
     /// <summary>The byline's display name ("von Max Muster"); empty shows no byline.</summary>
     public string Author { get; set; } = "";
 
+    /// <summary>
+    /// The editor's meta description (at most <see cref="ArticleMeta.MaxDescription"/> characters) for search results and
+    /// shares; empty uses the lead, shortened at a word (<see cref="ArticleMeta.Description"/>).
+    /// </summary>
+    public string Description { get; set; } = "";
+
     /// <summary>Sanitised HTML rendered from <see cref="BodyMarkdown"/> when the article is saved, never per request.</summary>
     public string BodyHtml { get; set; } = "";
 

@@ -13,6 +13,9 @@ public sealed class ArticleDraft
 
     /// <summary>The byline's display name; the admin proposes the logged-in editor's name for a new article.</summary>
     public string? Author { get; set; }
+
+    /// <summary>The meta description; empty uses the lead.</summary>
+    public string? Description { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public string? Date { get; set; }
     public string? Time { get; set; }
@@ -29,7 +32,7 @@ public sealed class ArticleDraft
         var at = BerlinTime.ToBerlin(article.PublishedAtUtc);
         return new ArticleDraft
         {
-            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Author = article.Author, Status = article.Status,
+            Title = article.Title, Slug = article.Slug, Lead = article.Lead, Body = article.BodyMarkdown, Author = article.Author, Description = article.Description, Status = article.Status,
             Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = at.ToString("HH:mm", CultureInfo.InvariantCulture),
             Categories = string.Join(", ", article.Categories.Select(c => c.Name)),
             Tags = string.Join(", ", article.Tags.Select(t => t.Name)),

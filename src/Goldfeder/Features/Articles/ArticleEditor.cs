@@ -27,6 +27,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         var lead = draft.Lead?.Trim() ?? "";
         var body = draft.Body ?? "";
         var author = draft.Author?.Trim() ?? "";
+        var description = draft.Description?.Trim() ?? "";
         var slug = string.IsNullOrWhiteSpace(draft.Slug) ? Slug.From(title) : draft.Slug.Trim();
 
         if (title.Length == 0) errors["Title"] = "Bitte geben Sie eine Überschrift ein.";
@@ -34,6 +35,8 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         if (lead.Length == 0) errors["Lead"] = "Bitte geben Sie einen Vorspann ein.";
         else if (lead.Length > 2000) errors["Lead"] = "Der Vorspann darf höchstens 2.000 Zeichen haben.";
         if (author.Length > 200) errors["Author"] = "Der Name des Autors darf höchstens 200 Zeichen haben.";
+        if (description.Length > ArticleMeta.MaxDescription)
+            errors["Description"] = $"Die Beschreibung für Suchmaschinen darf höchstens {ArticleMeta.MaxDescription} Zeichen haben (jetzt {description.Length}).";
         if (body.Trim().Length == 0) errors["Body"] = "Bitte schreiben Sie den Artikeltext.";
         else if (body.Length > MaxBodyLength) errors["Body"] = $"Der Artikeltext ist zu lang (höchstens {MaxBodyLength:N0} Zeichen).";
         else if (MarkdownRenderer.Problem(body) is { } unrenderable) errors["Body"] = unrenderable;
@@ -67,6 +70,7 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
         article.Lead = lead;
         article.BodyMarkdown = body;
         article.Author = author;
+        article.Description = description;
         article.Status = draft.Status;
         article.PublishedAtUtc = at ?? now;
         return errors;
@@ -123,6 +127,6 @@ public sealed class ArticleEditor(GoldfederDb db, TimeProvider clock)
     /// <summary>The fields the audit log keeps before and after a change.</summary>
     public static string Snapshot(Article a) => JsonSerializer.Serialize(new
     {
-        a.Title, a.Slug, a.Lead, a.Author, Status = a.Status.ToString(), a.PublishedAtUtc, a.BodyMarkdown,
+        a.Title, a.Slug, a.Lead, a.Author, a.Description, Status = a.Status.ToString(), a.PublishedAtUtc, a.BodyMarkdown,
     });
 }

@@ -13,10 +13,16 @@ public sealed class ArticlePageModel(GoldfederDb db, IOptions<SiteOptions> site)
 {
     public Article Article { get; private set; } = null!;
     public List<ArticleTeaser> Related { get; private set; } = [];
+    public string BaseUrl { get; private set; } = "";
+    public string Canonical => SiteUrls.Article(BaseUrl, Article.Slug);
+    public string Description => ArticleMeta.Description(Article);
+    public Images.LeadImage? LeadImage { get; private set; }
+    public string JsonLd => ArticleJsonLd.For(Article, site.Value, BaseUrl);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Published().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        var article = await db.Articles.AsNoTracking().Published().Include(a => a.Categories).Include(a => a.Tags).AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (article is null)
         {
             var moved = await db.FormerSlugs.Where(f => f.Slug == slug)
@@ -25,8 +31,11 @@ public sealed class ArticlePageModel(GoldfederDb db, IOptions<SiteOptions> site)
             return moved is null ? NotFound() : RedirectPermanent($"/news/{moved}");
         }
         Article = article;
+        BaseUrl = SiteUrls.BaseUrl(site.Value, Request);
+        LeadImage = Images.LeadImage.From(article.BodyHtml);
         Related = await db.RelatedAsync(article, site.Value.RelatedCount, ct);
         PublicCache.TagShown(HttpContext, Related.Select(r => r.Id).Append(article.Id));
+        PublicCache.SetHeaders(HttpContext, article.UpdatedAtUtc);
         return Page();
     }
 }

@@ -9,7 +9,11 @@ public static class ArticleQueries
         articles.Where(a => a.Status == ArticleStatus.Published);
 
     public static IQueryable<ArticleTeaser> AsTeasers(this IQueryable<Article> articles) =>
-        articles.Select(a => new ArticleTeaser(a.Id, a.Slug, a.Title, a.Lead, a.PublishedAtUtc));
+        articles.Select(a => new ArticleTeaser(a.Id, a.Slug, a.Title, a.Lead, a.PublishedAtUtc, null));
+
+    /// <summary>Teasers with their lead image, for the lists that show pictures (the body is read, and the image found in it, here).</summary>
+    public static IQueryable<ArticleTeaser> AsPictureTeasers(this IQueryable<Article> articles) =>
+        articles.Select(a => new ArticleTeaser(a.Id, a.Slug, a.Title, a.Lead, a.PublishedAtUtc, Images.LeadImage.From(a.BodyHtml)));
 
     /// <summary>
     /// "Wissenswertes zum Thema": the editor's picks in their order, topped up with the newest articles that share a tag

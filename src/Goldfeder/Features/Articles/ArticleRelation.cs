@@ -24,6 +24,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         a.Property(x => x.Title).HasMaxLength(300);
         a.Property(x => x.Lead).HasMaxLength(2000);
         a.Property(x => x.Author).HasMaxLength(200);
+        a.Property(x => x.Description).HasMaxLength(ArticleMeta.MaxDescription);
         a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         a.HasIndex(x => new { x.Status, x.PublishedAtUtc });
         a.HasMany(x => x.Related).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);

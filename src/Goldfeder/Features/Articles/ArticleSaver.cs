@@ -7,9 +7,10 @@ namespace Goldfeder.Features.Articles;
 
 /// <summary>
 /// The one way an article is written: renders its Markdown once, keeps slugs valid and unique, keeps a revision of
-/// every save, remembers a published article's old slug for a 301, and evicts the cached pages.
+/// every save, remembers a published article's old slug for a 301, tells the <see cref="IArticleSaveListener"/>s
+/// (the search index) in the same transaction, and evicts the cached pages.
 /// </summary>
-public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimeProvider clock)
+public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimeProvider clock, IEnumerable<IArticleSaveListener> listeners)
 {
     public async Task SaveAsync(Article article, CancellationToken ct = default) => await SaveAsync(article, "system", ct);
 
@@ -35,6 +36,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimePr
             });
         }
         await db.SaveChangesAsync(ct);
+        foreach (var listener in listeners) await listener.SavedAsync(db, [.. articles.Select(a => a.Id)], ct);
         await tx.CommitAsync(ct);
 
         await cache.EvictByTagAsync(evictEverything || articles.Count == 0 ? PublicCache.Tag : PublicCache.Shows(articles[0].Id), ct);

@@ -14,6 +14,10 @@ public sealed class NewsIndexModel(GoldfederDb db, IOptions<SiteOptions> site) :
     public List<ArticleTeaser> Articles { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
+    public string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
+    public string Canonical => BaseUrl + (PageNumber == 1 ? "/" : $"/?seite={PageNumber}");
+    public string JsonLd => ArticleJsonLd.ForList("News", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl);
+    public Pager Pager => Pager.ForPath(PageNumber, PageCount, "/");
 
     /// <summary>Pages are 1-based (<c>/?seite=2</c>); anything else that is not an existing page is a 404.</summary>
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "seite")] string? seite, CancellationToken ct)
@@ -30,7 +34,7 @@ public sealed class NewsIndexModel(GoldfederDb db, IOptions<SiteOptions> site) :
         Articles = await db.Articles.Published()
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Skip((pageNumber - 1) * size).Take(size)
-            .AsTeasers()
+            .AsPictureTeasers()
             .ToListAsync(ct);
         PublicCache.TagShown(HttpContext, Articles.Select(a => a.Id));
         return Page();

@@ -15,6 +15,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         c.ToTable(Table);
         c.Property(x => x.Name).HasMaxLength(100);
         c.Property(x => x.Slug).HasMaxLength(100);
+        c.Property(x => x.Description).HasMaxLength(Topic.MaxDescription);
         c.HasIndex(x => x.Slug).IsUnique();
         c.HasMany(x => x.Articles).WithMany(a => a.Categories).UsingEntity(j => j.ToTable("ArticleCategories"));
     }
@@ -29,6 +30,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         t.ToTable(Table);
         t.Property(x => x.Name).HasMaxLength(100);
         t.Property(x => x.Slug).HasMaxLength(100);
+        t.Property(x => x.Description).HasMaxLength(Topic.MaxDescription);
         t.HasIndex(x => x.Slug).IsUnique();
         t.HasMany(x => x.Articles).WithMany(a => a.Tags).UsingEntity(j => j.ToTable("ArticleTags"));
     }

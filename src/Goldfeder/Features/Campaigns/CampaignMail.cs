@@ -24,6 +24,24 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
 
     public sealed record DigestArticle(string Title, string Lead, string Url);
 
+    /// <summary>The withdrawal link every mail's footer starts with; the web version replaces it (<see cref="WebVersion"/>).</summary>
+    private const string WithdrawLink = "<a href=\"" + WithdrawPlaceholder + "\" style=\"color:#545b66\">Newsletter abbestellen</a>";
+
+    /// <summary>The archive's address of a campaign's web version ("Im Browser ansehen").</summary>
+    public static string WebVersionUrl(string baseUrl, int campaignId) => $"{baseUrl.TrimEnd('/')}/newsletter/archiv/{campaignId}";
+
+    /// <summary>
+    /// The frozen mail as the public archive shows it: no personal link in it (the withdrawal placeholder becomes a
+    /// link to the signup page), and no "Im Browser ansehen" (the reader is there).
+    /// </summary>
+    public static string WebVersion(Campaign campaign) =>
+        (campaign.RenderedHtml ?? "")
+            .Replace(WithdrawLink, "<a href=\"/newsletter\" style=\"color:#545b66\">Newsletter abonnieren</a>")
+            .Replace(WebVersionParagraph(campaign.BaseUrl ?? "", campaign.Id), "");
+
+    private static string WebVersionParagraph(string baseUrl, int campaignId) =>
+        $"<p style=\"margin:0;padding:8px 24px;font-size:12px;text-align:right\"><a href=\"{E(WebVersionUrl(baseUrl, campaignId))}\" style=\"color:#545b66\">Im Browser ansehen</a></p>";
+
     public (string Html, string Text) Render(Campaign campaign, IReadOnlyList<DigestArticle> digest, string baseUrl)
     {
         var brand = site.Value.Brand;
@@ -35,9 +53,11 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         if (!string.IsNullOrWhiteSpace(campaign.Preheader))
             html.Append("<div style=\"display:none;max-height:0;overflow:hidden\">").Append(E(campaign.Preheader)).Append("</div>");
         html.Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff\">")
+            .Append(WebVersionParagraph(baseUrl, campaign.Id))
             .Append("<div style=\"background:#14233c;color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold\">").Append(E(brand)).Append("</div>")
             .Append("<div style=\"padding:8px 24px\">").Append(bodyHtml);
-        var text = new StringBuilder().Append(brand).Append("\n\n").Append(campaign.BodyMarkdown.Trim()).Append("\n\n");
+        var text = new StringBuilder().Append(brand).Append("\n\nIm Browser ansehen: ").Append(WebVersionUrl(baseUrl, campaign.Id))
+            .Append("\n\n").Append(campaign.BodyMarkdown.Trim()).Append("\n\n");
 
         if (digest.Count > 0)
         {
@@ -55,7 +75,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         var legal = LegalLinks.For(baseUrl);
         html.Append("</div><div style=\"padding:16px 24px;font-size:12px;color:#545b66;border-top:1px solid #ddd\">")
             .Append(string.Concat(footer.Select(l => $"<p>{E(l)}</p>")))
-            .Append("<p><a href=\"").Append(WithdrawPlaceholder).Append("\" style=\"color:#545b66\">Newsletter abbestellen</a> · ")
+            .Append("<p>").Append(WithdrawLink).Append(" · ")
             .Append(string.Join(" · ", legal.Select(l => $"<a href=\"{E(l.Url)}\" style=\"color:#545b66\">{E(l.Text)}</a>"))).Append("</p>")
             .Append("</div></div></body></html>");
         text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n')

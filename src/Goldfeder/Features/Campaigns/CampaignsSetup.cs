@@ -25,6 +25,7 @@ public static class CampaignsSetup
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         app.MapCampaignsApi();
+        app.MapNewsletterWebVersion();
         app.MapOpenApi();
         return app;
     }

@@ -89,6 +89,8 @@ public static class SiteSetup
     {
         // Output cache outside compression: the compressed body is what gets cached, so it is compressed once.
         app.UseOutputCache();
+        // Cache-Control and ETag for public pages: inside the output cache (which stores them), outside compression.
+        app.UseMiddleware<PublicPageHeaders>();
         app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseAuthentication();

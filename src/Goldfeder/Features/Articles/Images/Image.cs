@@ -12,6 +12,9 @@ public class Image
     public required string Key { get; set; }
 
     public required string Alt { get; set; }
+
+    /// <summary>Who took the picture, shown under it as "Foto: …" (required at upload; older uploads may have none).</summary>
+    public string Credit { get; set; } = "";
     public int Width { get; set; }
     public int Height { get; set; }
     public DateTime UploadedAtUtc { get; set; }

@@ -15,10 +15,17 @@ public sealed partial class ImageStore(GoldfederDb db, TimeProvider clock, IOpti
 {
     public ImageOptions Options => options.Value;
 
+    public const int MaxCredit = 200;
+
     /// <summary>Checks, resizes and stores an upload; German <see cref="ImageRejectedException"/> when it is refused.</summary>
-    public async Task<Image> UploadAsync(Stream upload, long length, string? alt, string uploadedBy, CancellationToken ct)
+    public async Task<Image> UploadAsync(Stream upload, long length, string? alt, string? credit, string uploadedBy, CancellationToken ct)
     {
         var text = alt?.Trim() ?? "";
+        var source = credit?.Trim() ?? "";
+        if (source.StartsWith("Foto:", StringComparison.OrdinalIgnoreCase)) source = source[5..].Trim();
+        if (source.Length == 0)
+            throw new ImageRejectedException("Bitte geben Sie den Bildnachweis an: wer das Foto gemacht hat oder woher es stammt (erscheint als „Foto: …“).");
+        if (source.Length > MaxCredit) throw new ImageRejectedException($"Der Bildnachweis darf höchstens {MaxCredit} Zeichen haben.");
         if (text.Length == 0)
             throw new ImageRejectedException("Bitte beschreiben Sie das Bild in einem Alternativtext (für Screenreader und Suchmaschinen).");
         if (text.Length > 300) throw new ImageRejectedException("Der Alternativtext darf höchstens 300 Zeichen haben.");
@@ -35,7 +42,7 @@ public sealed partial class ImageStore(GoldfederDb db, TimeProvider clock, IOpti
         var image = new Image
         {
             Key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-            Alt = text, Width = width, Height = height,
+            Alt = text, Credit = source, Width = width, Height = height,
             UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = uploadedBy,
             Variants = variants.Select(v => new ImageVariant { Width = v.Width, Height = v.Height, ContentType = "image/webp", Data = v.Data }).ToList(),
         };
@@ -60,9 +67,9 @@ public sealed partial class ImageStore(GoldfederDb db, TimeProvider clock, IOpti
         var keys = ImageUrl().Matches(markdown).Select(m => m.Groups[1].Value).Distinct().ToList();
         if (keys.Count == 0) return [];
         var found = await db.Images.AsNoTracking().Where(i => keys.Contains(i.Key))
-            .Select(i => new { i.Key, i.Alt, Variants = i.Variants.Select(v => new { v.Width, v.Height }).ToList() })
+            .Select(i => new { i.Key, i.Alt, i.Credit, Variants = i.Variants.Select(v => new { v.Width, v.Height }).ToList() })
             .ToListAsync(ct);
-        return found.ToDictionary(i => i.Key, i => new ImageSizes(i.Key, i.Alt, i.Variants.Select(v => (v.Width, v.Height)).OrderBy(v => v.Width).ToList()));
+        return found.ToDictionary(i => i.Key, i => new ImageSizes(i.Key, i.Alt, i.Variants.Select(v => (v.Width, v.Height)).OrderBy(v => v.Width).ToList(), i.Credit));
     }
 
     /// <summary>An uploaded image's address: <c>/bilder/KEY-WIDTH.webp</c>.</summary>

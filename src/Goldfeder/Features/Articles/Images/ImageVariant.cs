@@ -27,6 +27,7 @@ internal sealed class ImageConfiguration : IEntityTypeConfiguration<Image>
         i.Property(x => x.Key).HasMaxLength(32);
         i.HasIndex(x => x.Key).IsUnique();
         i.Property(x => x.Alt).HasMaxLength(300);
+        i.Property(x => x.Credit).HasMaxLength(ImageStore.MaxCredit);
         i.Property(x => x.UploadedBy).HasMaxLength(320);
         i.HasMany(x => x.Variants).WithOne().HasForeignKey(v => v.ImageId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -16,6 +16,38 @@ public static class ResponsiveImages
         return images is { Count: > 0 } ? Responsive(safe, images) : safe;
     }
 
+    /// <summary>
+    /// An image alone in its paragraph becomes a <c>figure</c> whose <c>figcaption</c> holds the Markdown title
+    /// (<c>![Alt](url "Bildunterschrift")</c>) and the credit, "Foto: …". Text goes in as text, never as markup.
+    /// </summary>
+    private static void AsFigure(AngleSharp.Dom.IElement img, string credit)
+    {
+        var caption = img.GetAttribute("title")?.Trim() ?? "";
+        if (caption.Length == 0 && credit.Length == 0) return;
+        var paragraph = img.ParentElement;
+        var alone = paragraph is { LocalName: "p" } && paragraph.ChildNodes.All(n => n == img || (n is AngleSharp.Dom.IText t && string.IsNullOrWhiteSpace(t.Data)));
+        if (!alone) return;
+        var document = img.Owner!;
+        var figure = document.CreateElement("figure");
+        var figcaption = document.CreateElement("figcaption");
+        if (caption.Length > 0)
+        {
+            figcaption.AppendChild(document.CreateTextNode(caption));
+            img.RemoveAttribute("title");
+        }
+        if (credit.Length > 0)
+        {
+            var span = document.CreateElement("span");
+            span.ClassName = "credit";
+            span.TextContent = "Foto: " + credit;
+            if (caption.Length > 0) figcaption.AppendChild(document.CreateTextNode(" "));
+            figcaption.AppendChild(span);
+        }
+        paragraph!.Replace(figure);
+        figure.AppendChild(img);
+        figure.AppendChild(figcaption);
+    }
+
     /// <summary>Runs after the sanitizer: every attribute added here is built from our own database, not from the text.</summary>
     private static string Responsive(string safeHtml, IReadOnlyDictionary<string, ImageSizes> images)
     {
@@ -33,6 +65,7 @@ public static class ResponsiveImages
             img.SetAttribute("loading", "lazy");
             img.SetAttribute("decoding", "async");
             if (string.IsNullOrWhiteSpace(img.GetAttribute("alt"))) img.SetAttribute("alt", image.Alt);
+            AsFigure(img, image.Credit);
         }
         return body.InnerHtml;
     }

@@ -41,7 +41,7 @@ public sealed class ImagesTests : IAsyncLifetime
         }
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Browser().GetAsync($"/bilder/{key}-777.webp")).StatusCode);
         var audit = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.Where(a => a.Action == "image.upload").ToListAsync());
-        Assert.Contains("goldbarren.png: Goldbarren im Tresor (2000×1000)", Assert.Single(audit).After);
+        Assert.Contains("goldbarren.png: Goldbarren im Tresor, Foto: Kettner Edelmetalle (2000×1000)", Assert.Single(audit).After);
     }
 
     [Fact]
@@ -96,6 +96,25 @@ public sealed class ImagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_image_without_credit_is_refused_and_a_caption_and_credit_go_under_it_as_text()
+    {
+        var editor = await _app.StaffAsync("Editor");
+        var (status, refused) = await UploadAsync(editor, Picture(600, 300, SKEncodedImageFormat.Png), "bild.png", "Münzen", credit: "  ");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("Bitte geben Sie den Bildnachweis an", refused.GetProperty("error").GetString());
+
+        var (_, result) = await UploadAsync(editor, Picture(600, 300, SKEncodedImageFormat.Png), "bild.png", "Münzen", credit: "Foto: <b>Max</b> & Co");
+        var url = result.GetProperty("url").GetString()!;
+        var html = Goldfeder.Features.Articles.Images.ResponsiveImages.ToSafeHtml($"![Münzen]({url} \"Münzen <i>im</i> Tresor\")",
+            await _app.InScopeAsync(s => Goldfeder.Features.Articles.Images.ImageStore.ReferencedAsync(s.GetRequiredService<Goldfeder.Data.GoldfederDb>(), url, CancellationToken.None)));
+
+        var figure = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("figure")!;
+        Assert.Equal("Münzen <i>im</i> Tresor Foto: <b>Max</b> & Co", figure.QuerySelector("figcaption")!.TextContent);
+        Assert.Null(figure.QuerySelector("figcaption i, figcaption b"));
+        Assert.DoesNotContain("<p>", html);
+    }
+
+    [Fact]
     public async Task An_article_showing_an_uploaded_image_offers_every_width_in_srcset()
     {
         var editor = await _app.StaffAsync("Editor");
@@ -117,6 +136,8 @@ public sealed class ImagesTests : IAsyncLifetime
         Assert.Equal("lazy", img.GetAttribute("loading"));
         Assert.Equal("1600", img.GetAttribute("width"));
         Assert.Equal("800", img.GetAttribute("height"));
+        Assert.Equal("Foto: Kettner Edelmetalle", page.QuerySelector(".article-body figure > figcaption .credit")!.TextContent);
+        Assert.Same(img, page.QuerySelector(".article-body figure > img"));
 
         var preview = await editor.PostAsync("/admin/artikel/bearbeiten?handler=Preview", Form(token,
             ("Draft.Title", "Vorschau"), ("Draft.Lead", "Vorspann."), ("Draft.Body", markdown), ("Draft.Status", "Draft")));
@@ -166,20 +187,20 @@ public sealed class ImagesTests : IAsyncLifetime
         return image.Encode(format, 90).ToArray();
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Result)> UploadAsync(HttpClient editor, byte[] file, string name, string alt)
+    private static async Task<(HttpStatusCode Status, JsonElement Result)> UploadAsync(HttpClient editor, byte[] file, string name, string alt, string credit = "Kettner Edelmetalle")
     {
         var token = TokenIn(await editor.GetStringAsync("/admin/bilder"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/bilder") { Content = Upload(token, file, name, alt) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/bilder") { Content = Upload(token, file, name, alt, credit) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var response = await editor.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    private static MultipartFormDataContent Upload(string token, byte[] file, string name, string alt)
+    private static MultipartFormDataContent Upload(string token, byte[] file, string name, string alt, string credit = "Kettner Edelmetalle")
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg");
-        return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(alt), "alt" }, { content, "datei", name } };
+        return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(alt), "alt" }, { new StringContent(credit), "nachweis" }, { content, "datei", name } };
     }
 
     private Task<List<(int Width, int Height)>> VariantsAsync() => _app.InScopeAsync(async s =>

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Lucene.Net.Analysis.De;
+using GermanStemmer = Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer;
+
+namespace Goldfeder.Features.Search;
+
+/// <summary>
+/// German words as search sees them: runs of letters and digits, lower-cased, reduced by the Snowball German stemmer
+/// (the algorithm PostgreSQL's <c>german</c> configuration uses too): "Goldpreise" → "goldpreis", "Zentralbanken" →
+/// "zentralbank", "Straße" and "Strasse" → "strass", umlauts folded ("Märkte" → "markt").
+/// </summary>
+public static class GermanWords
+{
+    [ThreadStatic] private static GermanStemmer? _stemmer;
+
+    /// <summary>Where each word starts and how long it is.</summary>
+    public static IEnumerable<(int Start, int Length)> Find(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                yield return (start, i - start);
+                start = -1;
+            }
+        }
+    }
+
+    public static string Stem(string word)
+    {
+        var stemmer = _stemmer ??= new GermanStemmer();
+        stemmer.SetCurrent(word.ToLower(CultureInfo.GetCultureInfo("de-DE")));
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    /// <summary>The Snowball German stop words ("der", "und", "nicht"), as PostgreSQL's <c>german</c> configuration drops them.</summary>
+    public static bool IsStopWord(string word) => GermanAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant());
+
+    /// <summary>A text's stems, separated by spaces: what SQLite's FTS5 table indexes.</summary>
+    public static string Stems(string text) =>
+        string.Join(' ', Find(text).Select(w => text.Substring(w.Start, w.Length)).Where(w => !IsStopWord(w)).Select(Stem));
+}
