@@ -181,7 +181,7 @@ public sealed partial class ArticleMetadataTests(ArticleMetadataTests.Site app) 
     }
 
     [Fact]
-    public async Task Fingerprinted_assets_are_immutable_and_search_results_are_not_for_shared_caches_of_logged_in_staff()
+    public async Task Fingerprinted_assets_are_immutable()
     {
         var (_, page) = await app.GetPageAsync("/");
         var css = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
