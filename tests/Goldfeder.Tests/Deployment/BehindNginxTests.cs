@@ -39,6 +39,7 @@ public sealed class BehindNginxTests(DeployedSite site, BrowserFixture browser) 
         await page.GotoAsync("/admin/bilder");
         await page.GetByLabel("Bilddatei").SetInputFilesAsync(new FilePayload { Name = "barren.png", MimeType = "image/png", Buffer = Picture.Png(800, 450) });
         await page.GetByLabel("Alternativtext").FillAsync("Ein Goldbarren auf Samt");
+        await page.GetByLabel("Bildnachweis").FillAsync("Kettner Edelmetalle");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bild hochladen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".image-new img")).ToBeVisibleAsync();
         var markdown = await page.Locator(".image-new input").InputValueAsync();
