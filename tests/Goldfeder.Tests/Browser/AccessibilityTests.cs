@@ -24,7 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var problems = await CheckAsync(context,
             "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
             "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden",
-            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle", "/newsletter/archiv");
+            "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle", "/newsletter/archiv",
+            "/impressum", "/datenschutz");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -47,7 +48,16 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
             "/admin/newsletter/import", "/admin/newsletter/sperrliste",
             "/admin", "/admin/artikel", "/admin/themen", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
-            "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll");
+            "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
+
+        // The officer's lookup is a POST (the address stays out of URLs): filled in and sent as a person would,
+        // for an address with a subscription, so the page shows what it holds and its actions.
+        await _app.SignUpAsync("nachweis@example.de");
+        await page.GotoAsync("/admin/datenschutz");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("nachweis@example.de");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gespeicherte Daten suchen" }).ClickAsync();
+        await page.WaitForSelectorAsync("#found-heading");
+        problems.AddRange((await BrowserFixture.SeriousAccessibilityProblemsAsync(page)).Select(p => $"/admin/datenschutz (lookup): {p}"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
