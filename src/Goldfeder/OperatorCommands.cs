@@ -13,9 +13,39 @@ namespace Goldfeder;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Groups = ["consent", "admin", "subscribers", "campaigns", "import", "search", "backup", "restore"];
+    /// <summary>Every command group and its usage lines; the usage lives with the command.</summary>
+    private static readonly (string Group, string Usage)[] Groups =
+    [
+        ("consent", ConsentCommands.Usage),
+        ("admin", AdminCommands.Usage),
+        ("subscribers", CampaignCommands.Usage),
+        ("campaigns", CampaignCommands.Usage),
+        ("import", WordpressImportCommand.Usage),
+        ("search", SearchCommands.Usage),
+        ("backup", SqliteBackup.Usage),
+        ("restore", SqliteBackup.Usage),
+    ];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Contains(args[0]);
+    private static readonly string[] HelpWords = ["--help", "-h", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Groups.Any(g => g.Group == args[0]);
+
+    /// <summary><c>Goldfeder --help</c> or <c>Goldfeder GROUP --help</c>: answered before the host is built, so asking for help touches no database.</summary>
+    public static bool IsHelp(string[] args) =>
+        args.Length > 0 && (HelpWords.Contains(args[0]) || (IsCommand(args) && args.Skip(1).Any(HelpWords.Contains)));
+
+    public static void PrintHelp(string[] args, TextWriter output)
+    {
+        var group = Groups.Where(g => g.Group == args[0]).Select(g => g.Usage).FirstOrDefault();
+        output.WriteLine("usage:");
+        if (group is not null)
+        {
+            output.WriteLine(group.TrimEnd());
+            return;
+        }
+        output.WriteLine("       Goldfeder                (runs the site; settings from appsettings.json and the environment)");
+        foreach (var usage in Groups.Select(g => g.Usage).Distinct()) output.WriteLine(usage.TrimEnd());
+    }
 
     public static void ConfigureLogging(ILoggingBuilder logging)
     {
@@ -58,13 +88,7 @@ public static class OperatorCommands
             case ["search", "rebuild"]:
                 return await SearchCommands.RebuildAsync(services, output, ct);
             default:
-                await Console.Error.WriteLineAsync("usage:");
-                await Console.Error.WriteLineAsync(ConsentCommands.Usage);
-                await Console.Error.WriteLineAsync(AdminCommands.Usage);
-                await Console.Error.WriteLineAsync(CampaignCommands.Usage);
-                await Console.Error.WriteLineAsync(WordpressImportCommand.Usage);
-                await Console.Error.WriteLineAsync(SqliteBackup.Usage);
-                await Console.Error.WriteLineAsync(SearchCommands.Usage);
+                PrintHelp(args, Console.Error);
                 return 2;
         }
     }

@@ -12,6 +12,11 @@ using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
 using Goldfeder.Mail;
 
+if (OperatorCommands.IsHelp(args))
+{
+    OperatorCommands.PrintHelp(args, Console.Out);
+    return 0;
+}
 var command = OperatorCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 if (command) OperatorCommands.ConfigureLogging(builder.Logging);

@@ -25,6 +25,22 @@ public class OperatorCommandProcessTests
         });
     }
 
+    [Theory]
+    [InlineData("--help", "Goldfeder campaigns send ID")]
+    [InlineData("help", "Goldfeder backup FILE")]
+    [InlineData("campaigns --help", "Goldfeder campaigns send ID")]
+    [InlineData("backup -h", "Goldfeder restore FILE")]
+    public async Task Help_prints_the_commands_and_starts_no_web_server(string arguments, string expected)
+    {
+        // A database name that cannot exist: asking for help must not touch it (nor start the site on it).
+        var result = await RunAsync("Data Source=/nonexistent/folder/goldfeder.db", "", arguments.Split(' '));
+
+        Assert.True(result.Code == 0, result.Error);
+        Assert.StartsWith("usage:", result.Output);
+        Assert.Contains(expected, result.Output);
+        if (arguments.StartsWith("campaigns")) Assert.DoesNotContain("Goldfeder consent", result.Output);
+    }
+
     [Fact]
     public async Task Consent_proof_of_an_unknown_address_exits_with_1_and_prints_nothing_on_stdout()
     {
