@@ -1,0 +1,45 @@
+namespace Goldfeder.Features.Staff;
+
+/// <summary>
+/// What each audit code means, in German, for the audit page. The code itself stays in the log (it is what a query or
+/// an export matches on) and is shown as the label's tooltip; a code without a label is shown as it is.
+/// </summary>
+public static class AuditActions
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["article.create"] = "Artikel angelegt",
+        ["article.update"] = "Artikel geändert",
+        ["article.restore"] = "Artikelversion wiederhergestellt",
+        ["image.upload"] = "Bild hochgeladen",
+        ["wordpress.import"] = "WordPress-Import",
+        ["topic.describe"] = "Themenbeschreibung geändert",
+        ["legal.update"] = "Rechtstext geändert",
+        ["campaign.create"] = "Newsletter angelegt",
+        ["campaign.update"] = "Newsletter geändert",
+        ["campaign.test"] = "Testversand",
+        ["campaign.schedule"] = "Newsletter geplant",
+        ["campaign.send"] = "Versand gestartet",
+        ["campaign.pause"] = "Versand angehalten",
+        ["campaign.resume"] = "Versand fortgesetzt",
+        ["campaign.cancel"] = "Versand abgebrochen",
+        ["campaign.retry-failed"] = "Fehlgeschlagene erneut versandt",
+        ["subscribers.import"] = "Abonnenten importiert",
+        ["suppression.clear"] = "Sperre aufgehoben",
+        ["consent.proof.view"] = "Einwilligungsnachweis angesehen",
+        ["consent.export"] = "Auskunft erstellt (Art. 15)",
+        ["consent.erase"] = "Daten gelöscht (Art. 17)",
+        ["posting.create"] = "Stellenanzeige angelegt",
+        ["posting.update"] = "Stellenanzeige geändert",
+        ["application.update"] = "Bewerbung bearbeitet",
+        ["application.delete"] = "Bewerbung gelöscht",
+        ["application.erase"] = "Bewerbung gelöscht (Löschanfrage)",
+        ["application.retention-delete"] = "Bewerbung nach Aufbewahrungsfrist gelöscht",
+        ["application.file-download"] = "Bewerbungsunterlage heruntergeladen",
+    };
+
+    public static string German(string action) =>
+        Labels.TryGetValue(action, out var label) ? label
+        : action.StartsWith("api.", StringComparison.Ordinal) ? $"API-Aufruf ({action[4..]})"
+        : action;
+}
