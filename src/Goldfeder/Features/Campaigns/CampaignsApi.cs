@@ -85,7 +85,7 @@ public static class CampaignsApi
     {
         var http = context.HttpContext;
         var keys = http.RequestServices.GetRequiredService<ApiKeyCheck>();
-        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var ip = ClientAddress.LimitKey(http.Connection.RemoteIpAddress);
         if (keys.IsBlocked(ip))
             return TypedResults.Problem("Zu viele Anfragen mit ungültigem API-Schlüssel. Bitte versuchen Sie es später erneut.", statusCode: StatusCodes.Status429TooManyRequests, title: "Zu viele Fehlversuche");
         if (keys.Identify(http.Request.Headers["X-Api-Key"].ToString(), ip) is not { } caller)

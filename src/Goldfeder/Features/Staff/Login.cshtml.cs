@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle th
         Response.Headers.CacheControl = "no-store";
         var email = Email?.Trim() ?? "";
         var password = Password ?? "";
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var ip = ClientAddress.LimitKey(HttpContext.Connection.RemoteIpAddress);
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(email);
         var succeeded = false;
         if (user is null || throttle.IsBlocked(email, ip)) decoy.Verify(password);
