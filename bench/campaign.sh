@@ -38,6 +38,7 @@ log "smtp-sink on 127.0.0.1:$SINK_PORT (discarding)"
 SINK_PID=$!
 sleep 0.5
 
+production_settings "$TMP"
 export ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Goldfeder="Data Source=$TMP/bench.db" \
   Site__BaseUrl="https://www.example.de" Logging__LogLevel__Default=Warning \
   Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SINK_PORT" Mail__Smtp__Security=None \

@@ -24,3 +24,14 @@ free_port() {
   done
   log "no free port found"; return 1
 }
+
+# production_settings DIR: the stand-in settings a Production site refuses to start without (senders, imprint, a
+# throwaway Data Protection certificate made in DIR), exported for the site and its commands. Site:BaseUrl stays with
+# each script.
+production_settings() {
+  need openssl
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Goldfeder bench" -keyout "$1/dp.key" -out "$1/dp.crt" 2>/dev/null
+  openssl pkcs12 -export -inkey "$1/dp.key" -in "$1/dp.crt" -out "$1/dp.pfx" -passout pass:bench
+  export Mail__From="redaktion@example.de" Newsletter__From="newsletter@example.de" Newsletter__Imprint="Goldfeder Bench GmbH"
+  export DataProtection__CertificateFile="$1/dp.pfx" DataProtection__CertificatePassword=bench
+}

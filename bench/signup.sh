@@ -40,6 +40,7 @@ log "smtp-sink on 127.0.0.1:$SINK_PORT (discarding, counting)"
 SINK_PID=$!
 
 DB="$TMP/signup.db"
+production_settings "$TMP"
 start_site() {
   ( cd "$TMP/site" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$SITE_PORT" \
     ConnectionStrings__Goldfeder="Data Source=$DB" Site__BaseUrl="http://127.0.0.1:$SITE_PORT" \

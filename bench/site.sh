@@ -87,11 +87,13 @@ fi
 # --- start the site ---------------------------------------------------------------------------------------------------
 # Twice: the first start creates the database and loads the demo articles (a one-time event, whose peak memory is
 # reported apart); the measured site is a restart on that database, as a production server runs.
+production_settings "$TMP"
 start_site() {
     (
         cd "$TMP/app"
         export ASPNETCORE_ENVIRONMENT=Production
         export ASPNETCORE_URLS="http://127.0.0.1:${SITE_PORT}"
+        export Site__BaseUrl="http://127.0.0.1:${SITE_PORT}"
         export DemoContent__Load=true
         export ConnectionStrings__Goldfeder="Data Source=$TMP/bench.db"
         exec dotnet "$TMP/app/Goldfeder.dll"
