@@ -51,40 +51,20 @@ internal static class SearchSql
                 WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{PostgresSet(Vector, 0)}} LIMIT {2}) AS hits
             """);
 
-    /// <summary>search-count-headline: how many published articles match in the headline, up to a cap. {0} the headline query, {1} status Published, {2} the cap.</summary>
-    public static readonly SqlStatement CountHeadline = new(
-        Sqlite: Count.Sqlite,
-        Postgres: Count.Postgres.Replace($"d.{Vector} @@", $"d.{TitleVector} @@"));
-
     /// <summary>
-    /// search-headline-hits: one page of the published articles that match in the headline, newest first.
-    /// {0} the headline query, {1} status Published, {2} limit, {3} offset.
+    /// search-hits: the published articles that match, headline hits first, then the newest; ties by id; at most a limit.
+    /// One statement, so each engine set is built once per search; the caller counts and pages the ids in C#.
+    /// {0} the query, {1} status Published, {2} the headline query, {3} the limit.
     /// </summary>
-    public static readonly SqlStatement HeadlineHits = new(
+    public static readonly SqlStatement Hits = new(
         Sqlite: $$"""
             SELECT a."{{Id}}" AS "Value" FROM "{{Articles}}" a
             WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{SqliteSet(0)}}
-            ORDER BY a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {2} OFFSET {3}
+            ORDER BY a."{{Id}}" IN {{SqliteSet(2)}} DESC, a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {3}
             """,
         Postgres: $$"""
             SELECT a."{{Id}}" AS "Value" FROM "{{Articles}}" a
-            WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{PostgresSet(TitleVector, 0)}}
-            ORDER BY a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {2} OFFSET {3}
-            """);
-
-    /// <summary>
-    /// search-other-hits: one page of the published articles that match, but not in the headline, newest first.
-    /// {0} the query, {1} status Published, {2} the headline query, {3} limit, {4} offset.
-    /// </summary>
-    public static readonly SqlStatement OtherHits = new(
-        Sqlite: $$"""
-            SELECT a."{{Id}}" AS "Value" FROM "{{Articles}}" a
-            WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{SqliteSet(0)}} AND a."{{Id}}" NOT IN {{SqliteSet(2)}}
-            ORDER BY a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {3} OFFSET {4}
-            """,
-        Postgres: $$"""
-            SELECT a."{{Id}}" AS "Value" FROM "{{Articles}}" a
-            WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{PostgresSet(Vector, 0)}} AND a."{{Id}}" NOT IN {{PostgresSet(TitleVector, 2)}}
-            ORDER BY a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {3} OFFSET {4}
+            WHERE a."{{Status}}" = {1} AND a."{{Id}}" IN {{PostgresSet(Vector, 0)}}
+            ORDER BY a."{{Id}}" IN {{PostgresSet(TitleVector, 2)}} DESC, a."{{PublishedAt}}" DESC, a."{{Id}}" DESC LIMIT {3}
             """);
 }
