@@ -19,11 +19,15 @@ public sealed class ArticleSearch(GoldfederDb db)
     {
         if (query.IsEmpty) return new SearchResults([], 0);
         var offset = Math.Min((page - 1) * pageSize, MaxHits);
-        var all = await SearchSql.Hits.Query<int>(db, Text(query, headline: false), Published, Text(query, headline: true),
-            Math.Max(MaxHits + 1, offset + pageSize)).ToListAsync(ct);
+        var end = offset + pageSize;
+        // Headline hits up to the page's end; then enough of all hits, newest first, that those not in the headline
+        // fill the page and the count reaches its cap. The headline query's hits are a subset of the query's.
+        var headline = await SearchSql.HeadlineHits.Query<int>(db, Text(query, headline: true), Published, end).ToListAsync(ct);
+        var all = await SearchSql.Hits.Query<int>(db, Text(query, headline: false), Published, Math.Max(MaxHits + 1, end) + headline.Count).ToListAsync(ct);
         var total = Math.Min(all.Count, MaxHits + 1);
         if (total == 0) return new SearchResults([], 0);
-        var ids = all.Skip(offset).Take(pageSize).ToList();
+        var inHeadline = headline.ToHashSet();
+        var ids = headline.Concat(all.Where(id => !inHeadline.Contains(id))).Skip(offset).Take(pageSize).ToList();
 
         var found = await db.SearchDocuments.AsNoTracking()
             .Where(d => ids.Contains(d.ArticleId))
