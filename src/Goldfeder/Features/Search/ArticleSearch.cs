@@ -18,18 +18,16 @@ public sealed class ArticleSearch(GoldfederDb db)
     public async Task<SearchResults> FindAsync(SearchQuery query, int page, int pageSize, CancellationToken ct)
     {
         if (query.IsEmpty) return new SearchResults([], 0);
-        var all = Text(query, headline: false);
-        var headline = Text(query, headline: true);
-        var total = await SearchSql.Count.Query<int>(db, all, Published, MaxHits + 1).SingleAsync(ct);
-        if (total == 0) return new SearchResults([], 0);
-
         var offset = Math.Min((page - 1) * pageSize, MaxHits);
-        var headlineTotal = await SearchSql.CountHeadline.Query<int>(db, headline, Published, offset + pageSize).SingleAsync(ct);
-        var ids = new List<int>(pageSize);
-        if (offset < headlineTotal)
-            ids.AddRange(await SearchSql.HeadlineHits.Query<int>(db, headline, Published, pageSize, offset).ToListAsync(ct));
-        if (ids.Count < pageSize)
-            ids.AddRange(await SearchSql.OtherHits.Query<int>(db, all, Published, headline, pageSize - ids.Count, Math.Max(0, offset - headlineTotal)).ToListAsync(ct));
+        var end = offset + pageSize;
+        // Headline hits up to the page's end; then enough of all hits, newest first, that those not in the headline
+        // fill the page and the count reaches its cap. The headline query's hits are a subset of the query's.
+        var headline = await SearchSql.HeadlineHits.Query<int>(db, Text(query, headline: true), Published, end).ToListAsync(ct);
+        var all = await SearchSql.Hits.Query<int>(db, Text(query, headline: false), Published, Math.Max(MaxHits + 1, end) + headline.Count).ToListAsync(ct);
+        var total = Math.Min(all.Count, MaxHits + 1);
+        if (total == 0) return new SearchResults([], 0);
+        var inHeadline = headline.ToHashSet();
+        var ids = headline.Concat(all.Where(id => !inHeadline.Contains(id))).Skip(offset).Take(pageSize).ToList();
 
         var found = await db.SearchDocuments.AsNoTracking()
             .Where(d => ids.Contains(d.ArticleId))
