@@ -66,8 +66,7 @@ log "generating $ARTICLES articles"
 python3 "$ROOT/bench/search_wxr.py" "$ARTICLES" >"$TMP/articles.xml"
 
 # Production refuses to start without its real settings; the bench gives it stand-ins and a throwaway key certificate.
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Goldfeder bench" -keyout "$TMP/dp.key" -out "$TMP/dp.crt" 2>/dev/null
-openssl pkcs12 -export -inkey "$TMP/dp.key" -in "$TMP/dp.crt" -out "$TMP/dp.pfx" -passout pass:bench
+production_settings "$TMP"
 
 SITE_PORT="$(free_port)"
 # app PROVIDER CONNECTION [ARGS...]: becomes the app (exec), so call it in a subshell or in the background; with no
@@ -78,8 +77,7 @@ app() {
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:${SITE_PORT}"
     export Storage__Provider="$provider" ConnectionStrings__Goldfeder="$connection" DemoContent__Load=false
     export Logging__LogLevel__Default=Warning Search__CacheSeconds="${CACHE_SECONDS:-60}"
-    export Site__BaseUrl="http://127.0.0.1:${SITE_PORT}" Mail__From="redaktion@example.de" Newsletter__From="newsletter@example.de"
-    export Newsletter__Imprint="Goldfeder Bench GmbH" DataProtection__CertificateFile="$TMP/dp.pfx" DataProtection__CertificatePassword=bench
+    export Site__BaseUrl="http://127.0.0.1:${SITE_PORT}"
     exec dotnet "$TMP/app/Goldfeder.dll" "$@"
 }
 start_site() {
