@@ -143,17 +143,8 @@ public class BackupTests
         return await RunAsync(start);
     }
 
-    private static async Task<(int Code, string Output, string Error)> OperatorAsync(string database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goldfeder.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__Provider"] = GoldfederApp.Provider;
-        start.Environment["ConnectionStrings__Goldfeder"] = database;
-        return await RunAsync(start);
-    }
+    private static Task<(int Code, string Output, string Error)> OperatorAsync(string database, params string[] args) =>
+        OperatorProcess.RunAsync(database, "", args);
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(ProcessStartInfo start)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
@@ -29,10 +28,10 @@ public sealed class DeployedSite : IAsyncLifetime
     public string Published { get; } = System.Environment.GetEnvironmentVariable("GOLDFEDER_PUBLISHED")
         ?? throw new InvalidOperationException("GOLDFEDER_PUBLISHED is not set; tests/run.sh publishes the site and names the folder.");
     public string Database { get; } = GoldfederApp.NewDatabase(GoldfederApp.Provider);
-    public int SitePort { get; } = FreePort();
-    public int HttpsPort { get; } = FreePort();
-    public int HttpPort { get; } = FreePort();
-    public int MetricsPort { get; } = FreePort();
+    public int SitePort { get; } = Loopback.FreePort();
+    public int HttpsPort { get; } = Loopback.FreePort();
+    public int HttpPort { get; } = Loopback.FreePort();
+    public int MetricsPort { get; } = Loopback.FreePort();
     // 127.0.0.1, not localhost: Chromium may try ::1 first, where this nginx does not listen.
     public string BaseUrl => $"https://127.0.0.1:{HttpsPort}";
 
@@ -62,20 +61,7 @@ public sealed class DeployedSite : IAsyncLifetime
     }
 
     /// <summary>A client of nginx over HTTPS, optionally from another loopback address (as another machine would be).</summary>
-    public HttpClient Client(string from = "127.0.0.1", int? port = null, string scheme = "https") => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(from), 0));
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    })
-    { BaseAddress = new Uri($"{scheme}://127.0.0.1:{port ?? HttpsPort}") };
+    public HttpClient Client(string from = "127.0.0.1", int? port = null, string scheme = "https") => Loopback.ClientFrom(from, port ?? HttpsPort, scheme);
 
     /// <summary>Runs an operator command of the published site on its database.</summary>
     public async Task<(int Code, string Output, string Error)> RunAsync(string input, params string[] args)
@@ -195,12 +181,6 @@ public sealed class DeployedSite : IAsyncLifetime
 
     private string ReadIfExists(string name) => File.Exists(Path.Combine(_folder, name)) ? File.ReadAllText(Path.Combine(_folder, name)) : "";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

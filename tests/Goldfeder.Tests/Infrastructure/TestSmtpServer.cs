@@ -50,12 +50,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _running = _server.StartAsync(_stop.Token);
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Loopback.FreePort();
 
     public Dictionary<string, string?> Settings() => new()
     {

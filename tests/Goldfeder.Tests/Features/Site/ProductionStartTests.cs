@@ -89,7 +89,7 @@ public class ProductionStartTests
     /// <summary>Starts the built site; with <paramref name="untilReady"/> waits for /healthz/ready and stops it with SIGTERM.</summary>
     private static async Task<(int Code, string Error)> StartAndStopAsync(string database, Dictionary<string, string> settings, bool untilReady = false)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goldfeder.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -118,10 +118,4 @@ public class ProductionStartTests
         return (process.ExitCode, await error);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Goldfeder.Tests.Infrastructure;
 
 namespace Goldfeder.Tests.Features.Site;
@@ -63,20 +62,7 @@ public sealed class TrustedProxyTests : IAsyncLifetime
     private static HttpClient From(string localAddress, GoldfederApp app)
     {
         app.Browser().Dispose(); // starts Kestrel
-        var port = app.ClientOptions.BaseAddress.Port;
-        return new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        })
-        { BaseAddress = app.ClientOptions.BaseAddress };
+        return Loopback.ClientFrom(localAddress, app.ClientOptions.BaseAddress.Port);
     }
 
     private static FormUrlEncodedContent Form(string email) =>
