@@ -1,4 +1,5 @@
 using Goldfeder.Data;
+using Goldfeder.Features.Articles.Images;
 using Goldfeder.Features.Articles.WordpressImport;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Features.Newsletter;
@@ -22,6 +23,7 @@ public static class OperatorCommands
         ("campaigns", CampaignCommands.Usage),
         ("import", WordpressImportCommand.Usage),
         ("search", SearchCommands.Usage),
+        ("images", ImageCommands.Usage),
         ("backup", SqliteBackup.Usage),
         ("restore", SqliteBackup.Usage),
     ];
@@ -87,6 +89,8 @@ public static class OperatorCommands
                 return await WordpressImportCommand.RunAsync(services, file, output, ct);
             case ["search", "rebuild"]:
                 return await SearchCommands.RebuildAsync(services, output, ct);
+            case ["images", "crops"]:
+                return await ImageCommands.CropsAsync(services, output, ct);
             default:
                 PrintHelp(args, Console.Error);
                 return 2;

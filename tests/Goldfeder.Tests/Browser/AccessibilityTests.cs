@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         var problems = await CheckAsync(context,
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
             "/admin/newsletter/import", "/admin/newsletter/sperrliste",
-            "/admin", "/admin/artikel", "/admin/themen", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
+            "/admin", "/admin/artikel", "/admin/themen", "/admin/autoren", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
             "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
 
         // The officer's lookup is a POST (the address stays out of URLs): filled in and sent as a person would,

@@ -19,7 +19,8 @@ public static class ArticleJsonLd
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string For(Article a, SiteOptions site, string baseUrl)
+    /// <param name="cropUrls">The lead image's crops (16:9, 4:3, 1:1), which Google prefers; without them the lead image as it is.</param>
+    public static string For(Article a, SiteOptions site, string baseUrl, IEnumerable<string> cropUrls)
     {
         var url = SiteUrls.Article(baseUrl, a.Slug);
         var article = new JsonObject
@@ -31,14 +32,16 @@ public static class ArticleJsonLd
             ["datePublished"] = BerlinTime.Iso(a.PublishedAtUtc),
             ["dateModified"] = BerlinTime.Iso(a.UpdatedAtUtc > a.PublishedAtUtc ? a.UpdatedAtUtc : a.PublishedAtUtc),
             ["author"] = a.Author.Length > 0
-                ? new JsonObject { ["@type"] = "Person", ["name"] = a.Author, ["url"] = SiteUrls.Author(baseUrl, Slug.From(a.Author)) }
+                ? Person(a.Author, SiteUrls.Author(baseUrl, Slug.From(a.Author)))
                 : Publisher(site, baseUrl),
             ["publisher"] = Publisher(site, baseUrl),
             ["mainEntityOfPage"] = new JsonObject { ["@type"] = "WebPage", ["@id"] = url },
             ["url"] = url,
             ["inLanguage"] = "de-DE",
         };
-        if (LeadImage.From(a.BodyHtml) is { } image) article["image"] = new JsonArray(baseUrl + image.Path);
+        var images = cropUrls.Select(u => baseUrl + u).ToList();
+        if (images.Count == 0 && LeadImage.From(a.BodyHtml) is { } image) images.Add(baseUrl + image.Path);
+        if (images.Count > 0) article["image"] = new JsonArray([.. images.Select(u => (JsonNode)u)]);
         if (a.Categories.Count > 0) article["articleSection"] = a.Categories[0].Name;
         if (a.Tags.Count > 0) article["keywords"] = string.Join(", ", a.Tags.Select(t => t.Name));
 
@@ -58,8 +61,9 @@ public static class ArticleJsonLd
     }
 
     /// <summary>A list page (front page, topic, author): a CollectionPage whose ItemList holds the page's articles, numbered across pages.</summary>
-    public static string ForList(string name, string url, IReadOnlyList<ArticleTeaser> articles, int firstPosition, string baseUrl) =>
-        new JsonObject
+    public static string ForList(string name, string url, IReadOnlyList<ArticleTeaser> articles, int firstPosition, string baseUrl, JsonObject? about = null)
+    {
+        var page = new JsonObject
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "CollectionPage",
@@ -74,7 +78,19 @@ public static class ArticleJsonLd
                     ["@type"] = "ListItem", ["position"] = firstPosition + i, ["url"] = SiteUrls.Article(baseUrl, t.Slug), ["name"] = t.Title,
                 })]),
             },
-        }.ToJsonString(Options);
+        };
+        if (about is not null) page["about"] = about;
+        return page.ToJsonString(Options);
+    }
+
+    /// <summary>An author as schema.org <c>Person</c>; bio and photo only where the author has them.</summary>
+    public static JsonObject Person(string name, string url, string? bio = null, string? imageUrl = null)
+    {
+        var person = new JsonObject { ["@type"] = "Person", ["name"] = name, ["url"] = url };
+        if (!string.IsNullOrEmpty(bio)) person["description"] = bio;
+        if (imageUrl is not null) person["image"] = imageUrl;
+        return person;
+    }
 
     /// <summary>The topic an article's breadcrumb passes through: its first category, else its first tag.</summary>
     public static Topic? Topic(Article a) => (Topic?)a.Categories.FirstOrDefault() ?? a.Tags.FirstOrDefault();

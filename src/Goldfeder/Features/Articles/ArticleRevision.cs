@@ -15,6 +15,9 @@ public class ArticleRevision
     public required string Lead { get; set; }
     public required string BodyMarkdown { get; set; }
     public string Author { get; set; } = "";
+
+    /// <summary>The meta description the editor wrote (empty: taken from the lead).</summary>
+    public string Description { get; set; } = "";
     public ArticleStatus Status { get; set; }
     public DateTime PublishedAtUtc { get; set; }
 }
@@ -44,6 +47,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         r.Property(x => x.Slug).HasMaxLength(200);
         r.Property(x => x.Lead).HasMaxLength(2000);
         r.Property(x => x.Author).HasMaxLength(200);
+        r.Property(x => x.Description).HasMaxLength(ArticleMeta.MaxDescription);
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         r.HasIndex(x => new { x.ArticleId, x.SavedAtUtc });
         r.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);

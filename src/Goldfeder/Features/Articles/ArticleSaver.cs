@@ -32,7 +32,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimePr
             db.ArticleRevisions.Add(new ArticleRevision
             {
                 ArticleId = article.Id, SavedAtUtc = article.UpdatedAtUtc, SavedBy = savedBy, Title = article.Title, Slug = article.Slug,
-                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
+                Lead = article.Lead, BodyMarkdown = article.BodyMarkdown, Author = article.Author, Description = article.Description, Status = article.Status, PublishedAtUtc = article.PublishedAtUtc,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -14,8 +14,10 @@ public static class ArticleTables
         public DbSet<Category> Categories => db.Set<Category>();
         public DbSet<Tag> Tags => db.Set<Tag>();
         public DbSet<ArticleRevision> ArticleRevisions => db.Set<ArticleRevision>();
+        public DbSet<AuthorProfile> AuthorProfiles => db.Set<AuthorProfile>();
         public DbSet<WordpressImport.WordpressPost> WordpressPosts => db.Set<WordpressImport.WordpressPost>();
         public DbSet<Images.Image> Images => db.Set<Images.Image>();
         public DbSet<Images.ImageVariant> ImageVariants => db.Set<Images.ImageVariant>();
+        public DbSet<Images.ImageCrop> ImageCrops => db.Set<Images.ImageCrop>();
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Goldfeder.Features.Articles;
 
 /// <summary>
-/// <c>/autor/{slug}</c>: the published articles of one byline. Authors are the bylines editors type (no accounts, no
-/// bio or photo yet); the slug is the byline's (<see cref="Common.Slug.From"/>), so "Max Muster" is <c>/autor/max-muster</c>.
+/// <c>/autor/{slug}</c>: the bio, photo and published articles of one byline. Authors are the bylines editors type
+/// (no accounts; bio and photo from <see cref="AuthorProfile"/>, written at /admin/autoren); the slug is the byline's (<see cref="Common.Slug.From"/>), so "Max Muster" is <c>/autor/max-muster</c>.
 /// </summary>
 [OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class AuthorPageModel(GoldfederDb db, IOptions<SiteOptions> site) : PageModel
@@ -18,11 +18,13 @@ public sealed class AuthorPageModel(GoldfederDb db, IOptions<SiteOptions> site) 
     public string Slug { get; private set; } = "";
     public string Name { get; private set; } = "";
     public List<ArticleTeaser> Articles { get; private set; } = [];
+    public AuthorCard? Card { get; private set; }
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
     public string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
     public string Canonical => BaseUrl + (PageNumber == 1 ? $"/autor/{Slug}" : $"/autor/{Slug}?seite={PageNumber}");
-    public string JsonLd => ArticleJsonLd.ForList($"Artikel von {Name}", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl);
+    public string JsonLd => ArticleJsonLd.ForList($"Artikel von {Name}", Canonical, Articles, (PageNumber - 1) * Math.Max(1, site.Value.PageSize) + 1, BaseUrl,
+        about: ArticleJsonLd.Person(Name, SiteUrls.Author(BaseUrl, Slug), Card?.Bio, Card?.PhotoUrl is { } photo ? BaseUrl + photo : null));
     public Pager Pager => Pager.ForPath(PageNumber, PageCount, $"/autor/{Slug}");
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "seite")] string? seite, CancellationToken ct)
@@ -43,6 +45,7 @@ public sealed class AuthorPageModel(GoldfederDb db, IOptions<SiteOptions> site) 
         Slug = slug;
         Name = names[0];
         PageNumber = pageNumber;
+        Card = await AuthorCard.ForAsync(db, slug, ct);
         Articles = await articles
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Skip((pageNumber - 1) * size).Take(size)

@@ -12,5 +12,6 @@ public static class RevisionDiff
 
     private static string AsText(ArticleRevision r) =>
         $"Überschrift: {r.Title}\nAdresse: /news/{r.Slug}\nStatus: {ArticleEditor.StatusLabel(r.Status)}\nAutor: {r.Author}\n" +
+        $"Beschreibung für Suchmaschinen: {r.Description}\n" +
         $"Zeit: {BerlinTime.Date(r.PublishedAtUtc)} {BerlinTime.Time(r.PublishedAtUtc)}\nVorspann: {r.Lead}\n\n{r.BodyMarkdown}";
 }

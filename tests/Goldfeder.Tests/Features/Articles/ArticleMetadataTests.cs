@@ -58,7 +58,10 @@ public sealed partial class ArticleMetadataTests(ArticleMetadataTests.Site app) 
         Assert.Equal("Gold im Tresor", Meta(page, "meta[property='og:title']"));
         Assert.Equal(description, Meta(page, "meta[property='og:description']"));
         Assert.Equal("https://www.example.de/news/mit-bild", Meta(page, "meta[property='og:url']"));
-        Assert.Matches(@"^https://www\.example\.de/bilder/[0-9a-f]{16}-\d+\.webp$", Meta(page, "meta[property='og:image']"));
+        // The share picture is the 16:9 crop at the size OpenGraph asks for.
+        Assert.Matches(@"^https://www\.example\.de/bilder/[0-9a-f]{16}-16x9\.webp$", Meta(page, "meta[property='og:image']"));
+        Assert.Equal("1200", Meta(page, "meta[property='og:image:width']"));
+        Assert.Equal("675", Meta(page, "meta[property='og:image:height']"));
         Assert.Equal("Barren", Meta(page, "meta[property='og:image:alt']")); // the alt text the editor wrote in the Markdown
         Assert.Equal("summary_large_image", Meta(page, "meta[name='twitter:card']"));
         Assert.Equal("2026-02-10T19:52:00+01:00", Meta(page, "meta[property='article:published_time']"));
@@ -86,7 +89,18 @@ public sealed partial class ArticleMetadataTests(ArticleMetadataTests.Site app) 
         var article = items.Single(i => i.GetProperty("@type").GetString() == "NewsArticle");
         Assert.Equal("https://schema.org", article.GetProperty("@context").GetString());
         Assert.Equal("Gold im Tresor", article.GetProperty("headline").GetString());
-        Assert.Matches(@"^https://www\.example\.de/bilder/[0-9a-f]{16}-\d+\.webp$", article.GetProperty("image")[0].GetString());
+        // Google asks for 16:9, 4:3 and 1:1, each at least 50,000 pixels; every address is served in its shape.
+        var images = article.GetProperty("image").EnumerateArray().Select(i => i.GetString()!).ToList();
+        Assert.Equal(3, images.Count);
+        foreach (var (url, ratio, width, height) in images.Zip([("16x9", 1200, 675), ("4x3", 1200, 900), ("1x1", 900, 900)], (u, r) => (u, r.Item1, r.Item2, r.Item3)))
+        {
+            Assert.Matches(@$"^https://www\.example\.de/bilder/[0-9a-f]{{16}}-{ratio}\.webp$", url);
+            var served = await app.Browser().GetAsync(new Uri(url).AbsolutePath);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal("image/webp", served.Content.Headers.ContentType!.MediaType);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(await served.Content.ReadAsByteArrayAsync());
+            Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+        }
         Assert.Equal("2026-02-10T19:52:00+01:00", article.GetProperty("datePublished").GetString());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", article.GetProperty("dateModified").GetString());
         var author = article.GetProperty("author");

@@ -269,6 +269,11 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -305,6 +310,35 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "SavedAtUtc");
 
                     b.ToTable("ArticleRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.AuthorProfile", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PhotoImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PhotoImageId");
+
+                    b.ToTable("AuthorProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Category", b =>
@@ -397,6 +431,30 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Images", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageCrop", b =>
+                {
+                    b.Property<int>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ratio")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ImageId", "Ratio");
+
+                    b.ToTable("ImageCrops", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
@@ -1330,11 +1388,28 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.AuthorProfile", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
                 {
                     b.HasOne("Goldfeder.Features.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageCrop", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany("Crops")
+                        .HasForeignKey("ImageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1484,6 +1559,8 @@ namespace Goldfeder.Data.Migrations.Postgres
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
                 {
+                    b.Navigation("Crops");
+
                     b.Navigation("Variants");
                 });
 

@@ -258,6 +258,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -294,6 +299,35 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "SavedAtUtc");
 
                     b.ToTable("ArticleRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.AuthorProfile", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PhotoImageId");
+
+                    b.ToTable("AuthorProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Category", b =>
@@ -382,6 +416,30 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Images", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageCrop", b =>
+                {
+                    b.Property<int>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ratio")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImageId", "Ratio");
+
+                    b.ToTable("ImageCrops", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageVariant", b =>
@@ -1289,11 +1347,28 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Articles.AuthorProfile", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Articles.FormerSlug", b =>
                 {
                     b.HasOne("Goldfeder.Features.Articles.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Articles.Images.ImageCrop", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Articles.Images.Image", null)
+                        .WithMany("Crops")
+                        .HasForeignKey("ImageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1443,6 +1518,8 @@ namespace Goldfeder.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Goldfeder.Features.Articles.Images.Image", b =>
                 {
+                    b.Navigation("Crops");
+
                     b.Navigation("Variants");
                 });
 

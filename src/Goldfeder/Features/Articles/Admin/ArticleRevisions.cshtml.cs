@@ -45,6 +45,7 @@ public sealed class ArticleRevisionsModel(GoldfederDb db, ArticleSaver saver, Au
         article.Lead = revision.Lead;
         article.BodyMarkdown = revision.BodyMarkdown;
         article.Author = revision.Author;
+        article.Description = revision.Description;
         var actor = User.Identity?.Name ?? "?";
         await saver.SaveAsync(article, actor, ct);
         await audit.RecordAsync(actor, "article.restore", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);

@@ -20,6 +20,7 @@ public class Image
     public DateTime UploadedAtUtc { get; set; }
     public required string UploadedBy { get; set; }
     public List<ImageVariant> Variants { get; set; } = [];
+    public List<ImageCrop> Crops { get; set; } = [];
 
     /// <summary>The address the Markdown names: the largest variant, which the renderer turns into a srcset.</summary>
     public string Url => ImageVariant.UrlOf(Key, Variants.Max(v => v.Width));

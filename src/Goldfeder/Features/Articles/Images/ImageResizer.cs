@@ -11,13 +11,74 @@ public static class ImageResizer
 {
     public sealed record Resized(int Width, int Height, byte[] Data);
 
+    public sealed record Cropped(string Ratio, int Width, int Height, byte[] Data);
+
+    /// <summary>Crops are at most this wide: the size Google and the share previews show.</summary>
+    public const int CropWidth = 1200;
+
+    /// <summary>Google ignores article images under 50,000 pixels (width × height).</summary>
+    public const int MinCropPixels = 50_000;
+
     public static bool LooksLikeImage(ReadOnlySpan<byte> head) =>
         head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
         || head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])
         || head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8);
 
     /// <summary>The original's size (upright) and its variants, widest last.</summary>
-    public static (int Width, int Height, List<Resized> Variants) Resize(byte[] data, ImageOptions options)
+    public static (int Width, int Height, List<Resized> Variants, List<Cropped> Crops) Resize(byte[] data, ImageOptions options)
+    {
+        using var upright = Decode(data, options);
+        var widths = options.EffectiveWidths.Where(w => w < upright.Width).ToList();
+        // Never upscaled: the original's own width stands in for every configured width above it.
+        if (widths.Count < options.EffectiveWidths.Length) widths.Add(upright.Width);
+        var variants = new List<Resized>();
+        foreach (var width in widths.Distinct().Order())
+        {
+            var height = Math.Max(1, (int)Math.Round((double)upright.Height * width / upright.Width));
+            variants.Add(new Resized(width, height, Encode(upright, new SKRectI(0, 0, upright.Width, upright.Height), width, height, options.Quality)));
+        }
+        return (upright.Width, upright.Height, variants, Crops(upright, options.Quality));
+    }
+
+    /// <summary>The centred crops in every ratio of <see cref="ImageCrop.Ratios"/> that stay above <see cref="MinCropPixels"/>.</summary>
+    public static List<Cropped> Crops(byte[] data, ImageOptions options)
+    {
+        using var upright = Decode(data, options);
+        return Crops(upright, options.Quality);
+    }
+
+    private static List<Cropped> Crops(SKBitmap upright, int quality)
+    {
+        var crops = new List<Cropped>();
+        foreach (var (name, across, down) in ImageCrop.Ratios)
+        {
+            // The largest centred rectangle of this ratio, then scaled down (never up) to CropWidth.
+            var (w, h) = (long)upright.Width * down > (long)upright.Height * across
+                ? (upright.Height * across / down, upright.Height)
+                : (upright.Width, upright.Width * down / across);
+            var source = SKRectI.Create((upright.Width - w) / 2, (upright.Height - h) / 2, w, h);
+            var width = Math.Min(w, CropWidth);
+            var height = width == w ? h : (int)((long)width * down / across);
+            if ((long)width * height < MinCropPixels) continue;
+            crops.Add(new Cropped(name, width, height, Encode(upright, source, width, height, quality)));
+        }
+        return crops;
+    }
+
+    private static byte[] Encode(SKBitmap upright, SKRectI source, int width, int height, int quality)
+    {
+        using var target = new SKBitmap(new SKImageInfo(width, height, upright.ColorType, upright.AlphaType));
+        using (var canvas = new SKCanvas(target))
+        using (var image = SKImage.FromBitmap(upright))
+            canvas.DrawImage(image, source, SKRect.Create(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var result = SKImage.FromBitmap(target);
+        using var encoded = result.Encode(SKEncodedImageFormat.Webp, quality)
+            ?? throw new InvalidOperationException("SkiaSharp could not encode WebP.");
+        return encoded.ToArray();
+    }
+
+    /// <summary>Checks the bytes and decodes them, turned upright.</summary>
+    private static SKBitmap Decode(byte[] data, ImageOptions options)
     {
         if (!LooksLikeImage(data))
             throw new ImageRejectedException("Die Datei ist kein Bild im Format JPEG, PNG oder WebP.");
@@ -31,22 +92,7 @@ public static class ImageResizer
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
             throw new ImageRejectedException("Die Bilddatei ist beschädigt und kann nicht gelesen werden.");
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-
-        var widths = options.EffectiveWidths.Where(w => w < upright.Width).ToList();
-        // Never upscaled: the original's own width stands in for every configured width above it.
-        if (widths.Count < options.EffectiveWidths.Length) widths.Add(upright.Width);
-        var variants = new List<Resized>();
-        foreach (var width in widths.Distinct().Order())
-        {
-            var height = Math.Max(1, (int)Math.Round((double)upright.Height * width / upright.Width));
-            using var scaled = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
-            using var image = SKImage.FromBitmap(scaled);
-            using var encoded = image.Encode(SKEncodedImageFormat.Webp, options.Quality)
-                ?? throw new InvalidOperationException("SkiaSharp could not encode WebP.");
-            variants.Add(new Resized(width, height, encoded.ToArray()));
-        }
-        return (upright.Width, upright.Height, variants);
+        return Upright(decoded, codec.EncodedOrigin);
     }
 
     /// <summary>Phones store pictures sideways and say so in EXIF; the variants are turned upright, since they lose the EXIF.</summary>

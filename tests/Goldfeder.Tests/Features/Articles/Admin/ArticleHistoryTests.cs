@@ -72,6 +72,27 @@ public sealed class ArticleHistoryTests : IAsyncLifetime
         Assert.Contains("article.restore", await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().AuditEntries.Select(a => a.Action).ToListAsync()));
     }
 
+    [Fact]
+    public async Task The_meta_description_is_kept_in_each_revision_compared_and_restored()
+    {
+        var editor = await _app.StaffAsync("Editor");
+        var token = TokenIn(await editor.GetStringAsync("/admin/artikel/bearbeiten"));
+        FormUrlEncodedContent WithDescription(string description) => Form(token,
+            ("Draft.Title", "Beschrieben"), ("Draft.Slug", "beschrieben"), ("Draft.Lead", "Vorspann."), ("Draft.Body", "Text."),
+            ("Draft.Description", description), ("Draft.Status", "Published"), ("Draft.Date", "2026-01-10"), ("Draft.Time", "09:00"));
+        var id = IdIn(await editor.PostAsync("/admin/artikel/bearbeiten", WithDescription("Die erste Beschreibung.")));
+        await editor.PostAsync($"/admin/artikel/bearbeiten/{id}", WithDescription("Die zweite Beschreibung."));
+
+        var revisions = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(["Die erste Beschreibung.", "Die zweite Beschreibung."], revisions.Select(r => r.Description));
+        var compare = await editor.GetStringAsync($"/admin/artikel/versionen/{id}?a={revisions[0].Id}&b={revisions[1].Id}");
+        Assert.Contains("<del>− Beschreibung für Suchmaschinen: Die erste Beschreibung.</del>", compare);
+
+        await editor.PostAsync($"/admin/artikel/versionen/{id}?handler=Restore", Form(TokenIn(compare), ("revision", revisions[0].Id.ToString())));
+
+        Assert.Contains("content=\"Die erste Beschreibung.\"", await _app.NewBrowser().GetStringAsync("/news/beschrieben"));
+    }
+
     private static int IdIn(HttpResponseMessage saved)
     {
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
