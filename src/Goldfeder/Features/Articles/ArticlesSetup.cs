@@ -12,6 +12,7 @@ public static class ArticlesSetup
         services.AddScoped<ImageStore>();
         services.AddScoped<ArticleSaver>();
         services.AddScoped<ArticleEditor>();
+        services.AddSingleton<PreviewLinks>();
         services.AddScoped<WordpressImporter>();
         services.AddHostedService<ScheduledPublisher>();
         services.AuthorizeAdminFolder("Articles", Roles.Admin, Roles.Editor);

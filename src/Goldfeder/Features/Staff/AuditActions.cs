@@ -11,6 +11,7 @@ public static class AuditActions
         ["article.create"] = "Artikel angelegt",
         ["article.update"] = "Artikel geändert",
         ["article.restore"] = "Artikelversion wiederhergestellt",
+        ["article.preview-link"] = "Vorschau-Link erzeugt",
         ["author.describe"] = "Autorenprofil geändert",
         ["image.upload"] = "Bild hochgeladen",
         ["wordpress.import"] = "WordPress-Import",

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Articles.Admin;
 
 /// <summary>Create and edit an article, with a preview rendered by the public page's own template.</summary>
-public sealed class ArticleEditModel(GoldfederDb db, ArticleEditor editor, ArticleSaver saver, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ArticleEditModel(GoldfederDb db, ArticleEditor editor, ArticleSaver saver, AuditLog audit, TimeProvider clock, PreviewLinks previewLinks) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public ArticleDraft Draft { get; set; } = new();
@@ -16,6 +16,9 @@ public sealed class ArticleEditModel(GoldfederDb db, ArticleEditor editor, Artic
     public Article? Preview { get; private set; }
     public bool Saved { get; private set; }
     public string? PublicUrl { get; private set; }
+
+    /// <summary>The secret preview link just made (absolute), and until when it works.</summary>
+    public (string Url, DateTime ExpiresUtc)? PreviewLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool gespeichert, CancellationToken ct)
     {
@@ -51,6 +54,21 @@ public sealed class ArticleEditModel(GoldfederDb db, ArticleEditor editor, Artic
         await saver.SaveAsync(article, User.Identity?.Name ?? "?", ct);
         await audit.RecordAsync(User.Identity?.Name ?? "?", Id is null ? "article.create" : "article.update", $"/news/{article.Slug}", before, ArticleEditor.Snapshot(article), ct);
         return Redirect($"/admin/artikel/bearbeiten/{article.Id}?gespeichert=true");
+    }
+
+    /// <summary>Makes a secret link to the article as saved, for a colleague without an account (audited).</summary>
+    public async Task<IActionResult> OnPostPreviewLinkAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var article = Id is null ? null : await WithTopics(db.Articles.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (article is null) return NotFound();
+        var (path, expires) = previewLinks.For(article.Id);
+        await audit.RecordAsync(User.Identity?.Name ?? "?", "article.preview-link", $"/news/{article.Slug}", after: $"gültig bis {BerlinTime.Date(expires)} {BerlinTime.Time(expires)}", ct: ct);
+        Draft = ArticleDraft.From(article);
+        Preview = article;
+        PublicUrl = article.Status == ArticleStatus.Published ? $"/news/{article.Slug}" : null;
+        PreviewLink = ($"{Request.Scheme}://{Request.Host}{path}", expires);
+        return Page();
     }
 
     /// <summary>The preview while typing: the draft through the same Markdown renderer and the same template as the public page. Nothing is saved.</summary>

@@ -17,6 +17,13 @@ public sealed class ArticleRevisionsModel(GoldfederDb db, ArticleSaver saver, Au
     public List<ArticleRevision> Revisions { get; private set; } = [];
     public List<DiffPiece>? Diff { get; private set; }
 
+    /// <summary>What to do when "Vergleichen" was pressed without two different versions chosen.</summary>
+    public string? Hint { get; private set; }
+
+    /// <summary>The versions checked in the form: the chosen ones, else the two newest.</summary>
+    public long? CheckedA => A ?? (Revisions.Count > 1 ? Revisions[1].Id : null);
+    public long? CheckedB => B ?? (Revisions.Count > 0 ? Revisions[0].Id : null);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
@@ -27,7 +34,11 @@ public sealed class ArticleRevisionsModel(GoldfederDb db, ArticleSaver saver, Au
             .OrderByDescending(r => r.SavedAtUtc).ThenByDescending(r => r.Id).ToListAsync(ct);
         var older = Revisions.FirstOrDefault(r => r.Id == A);
         var newer = Revisions.FirstOrDefault(r => r.Id == B);
-        if (older is not null && newer is not null) Diff = RevisionDiff.Between(older, newer);
+        if (older is not null && newer is not null && older.Id != newer.Id) Diff = RevisionDiff.Between(older, newer);
+        else if (Request.Query.ContainsKey("vergleichen"))
+            Hint = older is not null && older.Id == B
+                ? "Bitte wählen Sie zwei verschiedene Versionen: eine in der Spalte „Alt“ und eine andere in der Spalte „Neu“."
+                : "Bitte wählen Sie in der Spalte „Alt“ und in der Spalte „Neu“ je eine Version und klicken Sie dann auf „Vergleichen“.";
         return Page();
     }
 

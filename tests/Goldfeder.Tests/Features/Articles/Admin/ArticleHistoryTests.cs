@@ -93,6 +93,26 @@ public sealed class ArticleHistoryTests : IAsyncLifetime
         Assert.Contains("content=\"Die erste Beschreibung.\"", await _app.NewBrowser().GetStringAsync("/news/beschrieben"));
     }
 
+    [Fact]
+    public async Task Comparing_offers_the_two_newest_and_says_what_to_do_without_two_different_versions()
+    {
+        var editor = await _app.StaffAsync("Editor");
+        var token = TokenIn(await editor.GetStringAsync("/admin/artikel/bearbeiten"));
+        var id = IdIn(await editor.PostAsync("/admin/artikel/bearbeiten", Edit(token, "Vergleich", "vergleich", "Eins.")));
+        Assert.Contains("Es gibt erst eine gespeicherte Fassung.", await editor.GetStringAsync($"/admin/artikel/versionen/{id}"));
+        await editor.PostAsync($"/admin/artikel/bearbeiten/{id}", Edit(token, "Vergleich", "vergleich", "Zwei."));
+        var ids = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+
+        var page = await editor.GetStringAsync($"/admin/artikel/versionen/{id}");
+        Assert.Matches($"name=\"a\" value=\"{ids[0]}\"[^>]*checked", page);
+        Assert.Matches($"name=\"b\" value=\"{ids[1]}\"[^>]*checked", page);
+        var nothing = WebUtility.HtmlDecode(await editor.GetStringAsync($"/admin/artikel/versionen/{id}?vergleichen=1"));
+        Assert.Contains("Bitte wählen Sie in der Spalte „Alt“ und in der Spalte „Neu“ je eine Version", nothing);
+        var same = WebUtility.HtmlDecode(await editor.GetStringAsync($"/admin/artikel/versionen/{id}?a={ids[1]}&b={ids[1]}&vergleichen=1"));
+        Assert.Contains("Bitte wählen Sie zwei verschiedene Versionen", same);
+        Assert.DoesNotContain("class=\"diff\"", same);
+    }
+
     private static int IdIn(HttpResponseMessage saved)
     {
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
