@@ -85,7 +85,7 @@ public sealed class CareersAccessibilityTests(BrowserFixture browser) : IClassFi
         await page.WaitForURLAsync("**/admin");
 
         var problems = new List<string>();
-        foreach (var url in new[] { "/admin/karriere", "/admin/karriere/bearbeiten", "/admin/karriere/bearbeiten/1", "/admin/karriere/1/bewerbungen" })
+        foreach (var url in new[] { "/admin/karriere", "/admin/karriere/bearbeiten", "/admin/karriere/bearbeiten/1", "/admin/karriere/1/bewerbungen", "/admin/karriere/vorlagen" })
         {
             await page.GotoAsync(url);
             problems.AddRange((await BrowserFixture.SeriousAccessibilityProblemsAsync(page)).Select(p => $"{url}: {p}"));

@@ -41,6 +41,7 @@ public sealed partial class PersonalDataCoverageTests : IAsyncLifetime
         ["ArticleRevision.Author"] = "the author's byline, published with the article",
         ["ArticleRevision.SavedBy"] = "the staff member who saved",
         ["Image.UploadedBy"] = "the staff member who uploaded",
+        ["AuthorProfile.Name"] = "the author's byline, published with the bio the author agreed to",
         ["LegalPageRevision.SavedBy"] = "the staff member who saved",
         ["JobPosting.ContactName"] = "HR's published contact person",
         ["JobPosting.ContactEmail"] = "HR's published contact address",

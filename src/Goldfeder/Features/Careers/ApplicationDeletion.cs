@@ -8,7 +8,7 @@ namespace Goldfeder.Features.Careers;
 
 /// <summary>
 /// Deletes applications with everything that names the applicant: files first, then in one transaction the file rows,
-/// the two outbox mails and the application, with one audit entry holding the count and the ids, nothing personal.
+/// HR's answers, the outbox mails and the application, with one audit entry holding the count and the ids, nothing personal.
 /// Files first, so a failure half-way leaves rows without files (deleted on the next try), never files without rows.
 /// Used by <see cref="ApplicationRetention"/>, by HR for an early erasure request, and by the data-protection officer's
 /// erasure (<see cref="CareersPersonalData"/>).
@@ -25,10 +25,12 @@ public sealed class ApplicationDeletion(GoldfederDb db, IFileStore store, AuditL
         foreach (var name in doomed.SelectMany(a => a.Files)) await store.DeleteAsync(name, ct);
 
         var found = doomed.Select(a => a.Id).ToList();
-        var mailIds = doomed.SelectMany(a => new[] { a.ConfirmationMailId, a.NotificationMailId }).OfType<long>().ToList();
+        var replyMailIds = await db.ApplicationReplies.Where(r => found.Contains(r.ApplicationId)).Select(r => r.MailId).ToListAsync(ct);
+        var mailIds = doomed.SelectMany(a => new[] { a.ConfirmationMailId, a.NotificationMailId }).Concat(replyMailIds).OfType<long>().ToList();
         // Inside an erasure (Newsletter's ConsentLedger) the caller's transaction is used; alone, one of our own.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.ApplicationFiles.Where(f => found.Contains(f.ApplicationId)).ExecuteDeleteAsync(ct);
+        await db.ApplicationReplies.Where(r => found.Contains(r.ApplicationId)).ExecuteDeleteAsync(ct);
         await Outbox.DeleteAsync(db, mailIds, ct);
         var deleted = await db.Applications.Where(a => found.Contains(a.Id)).ExecuteDeleteAsync(ct);
         // The audit log saves with this scope's DbContext, so the entry commits in this transaction.

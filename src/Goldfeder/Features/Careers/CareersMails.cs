@@ -13,8 +13,8 @@ public sealed class CareersMails(Letters letters, IOptions<MailOptions> mail, IO
 {
     public MimeMessage Confirmation(string name, string email, JobPosting posting, int fileCount)
     {
-        var contact = posting.ContactName.Length > 0 ? $"Ihre Ansprechperson ist {posting.ContactName}" + (posting.ContactEmail.Length > 0 ? $" ({posting.ContactEmail})." : ".") : null;
-        return letters.Write(new MailboxAddress(name, email), $"Ihre Bewerbung als {posting.Title} ist bei uns eingegangen",
+        var contact = posting.ContactName.Length > 0 ? ContactNouns.Sentence(posting.ContactNoun, posting.ContactName) + (posting.ContactEmail.Length > 0 ? $" ({posting.ContactEmail})." : ".") : null;
+        var message = letters.Write(new MailboxAddress(name, email), $"Ihre Bewerbung als {posting.Title} ist bei uns eingegangen",
         [
             $"Guten Tag {name},",
             $"vielen Dank für Ihre Bewerbung als {posting.Title}. Sie ist mit {fileCount} {(fileCount == 1 ? "Datei" : "Dateien")} bei uns eingegangen.",
@@ -23,6 +23,24 @@ public sealed class CareersMails(Letters letters, IOptions<MailOptions> mail, IO
             $"Ihre Daten verwenden wir nur für dieses Bewerbungsverfahren und löschen sie spätestens {careers.Value.RetentionMonths} Monate nach seinem Abschluss.",
             "Falls Sie sich nicht beworben haben, antworten Sie bitte kurz auf diese E-Mail; wir löschen die Angaben dann.",
         ]);
+        AddReplyTo(message, posting);
+        return message;
+    }
+
+    /// <summary>An answer HR wrote from a template; paragraphs are separated by blank lines.</summary>
+    public MimeMessage Reply(string name, string email, JobPosting posting, string subject, string body)
+    {
+        var paragraphs = body.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = letters.Write(new MailboxAddress(name, email), subject, paragraphs);
+        AddReplyTo(message, posting);
+        return message;
+    }
+
+    /// <summary>The applicant's answer reaches a person: the posting's contact, else HR's address.</summary>
+    private void AddReplyTo(MimeMessage message, JobPosting posting)
+    {
+        if (posting.ContactEmail.Length > 0) message.ReplyTo.Add(new MailboxAddress(posting.ContactName, posting.ContactEmail));
+        else if (careers.Value.HrNotificationAddress is { Length: > 0 } hr) message.ReplyTo.Add(MailboxAddress.Parse(hr));
     }
 
     public MimeMessage HrNotification(string name, string email, JobPosting posting, string inboxUrl)

@@ -1,3 +1,4 @@
+using Goldfeder.Common;
 using Goldfeder.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public sealed class CareersPersonalData(GoldfederDb db, ApplicationDeletion dele
     public string Section => "Bewerbungen";
     public string Purpose => "Durchführung des Bewerbungsverfahrens (§ 26 BDSG, Art. 6 Abs. 1 lit. b DSGVO).";
     public string Retention => $"Bis {options.Value.RetentionMonths} Monate nach Abschluss des Verfahrens (Absage, Besetzung oder Ende der Ausschreibung), wegen der Fristen nach § 15 Abs. 4 AGG und § 61b ArbGG.";
-    public IReadOnlyCollection<Type> Covers => [typeof(Application), typeof(ApplicationFile)];
+    public IReadOnlyCollection<Type> Covers => [typeof(Application), typeof(ApplicationFile), typeof(ApplicationReply)];
 
     public async Task<IReadOnlyList<PersonalRecord>> ExportAsync(string normalizedEmail, CancellationToken ct)
     {
@@ -22,6 +23,9 @@ public sealed class CareersPersonalData(GoldfederDb db, ApplicationDeletion dele
             .Include(a => a.JobPosting).Include(a => a.Files)
             .OrderBy(a => a.CreatedAtUtc)
             .ToListAsync(ct);
+        var ids = applications.Select(a => a.Id).ToList();
+        var replies = (await db.ApplicationReplies.AsNoTracking().Where(r => ids.Contains(r.ApplicationId)).ToListAsync(ct))
+            .OrderBy(r => r.SentAtUtc).ToLookup(r => r.ApplicationId);
         return applications.Select(a => new PersonalRecord()
             .With("Stelle", a.JobPosting?.Title)
             .With("Name", a.Name)
@@ -33,7 +37,8 @@ public sealed class CareersPersonalData(GoldfederDb db, ApplicationDeletion dele
             .With("Stand", StatusText(a.Status))
             .With("Abgeschlossen", a.ClosedAtUtc)
             .With("Notizen der Personalabteilung", a.Notes)
-            .With("Dateien", string.Join(", ", a.Files.Select(f => $"{f.OriginalName} ({f.Size / 1024.0:0.#} KB{(f.IsCv ? ", Lebenslauf" : "")})")))).ToList();
+            .With("Dateien", string.Join(", ", a.Files.Select(f => $"{f.OriginalName} ({f.Size / 1024.0:0.#} KB{(f.IsCv ? ", Lebenslauf" : "")})")))
+            .With("Antworten der Personalabteilung", string.Join("\n\n", replies[a.Id].Select(r => $"{ReplyTemplate.Label(r.Kind)}, {BerlinTime.Date(r.SentAtUtc)} {BerlinTime.Time(r.SentAtUtc)}: {r.Subject}\n{r.Body}")))).ToList();
     }
 
     public async Task EraseAsync(string normalizedEmail, CancellationToken ct)

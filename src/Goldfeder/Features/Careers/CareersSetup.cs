@@ -18,6 +18,7 @@ public static class CareersSetup
         services.AddSingleton<CareersMails>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationReview>();
+        services.AddScoped<ApplicationReplies>();
         services.AddScoped<ApplicationDeletion>();
         services.AddScoped<IPersonalData, CareersPersonalData>();
         services.AddScoped<PostingEditor>();

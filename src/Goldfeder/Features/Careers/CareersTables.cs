@@ -11,5 +11,7 @@ public static class CareersTables
         public DbSet<JobPosting> JobPostings => db.Set<JobPosting>();
         public DbSet<Application> Applications => db.Set<Application>();
         public DbSet<ApplicationFile> ApplicationFiles => db.Set<ApplicationFile>();
+        public DbSet<ApplicationReply> ApplicationReplies => db.Set<ApplicationReply>();
+        public DbSet<ReplyTemplate> ReplyTemplates => db.Set<ReplyTemplate>();
     }
 }

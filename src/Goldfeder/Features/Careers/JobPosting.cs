@@ -31,6 +31,9 @@ public class JobPosting
     public string ContactName { get; set; } = "";
     public string ContactEmail { get; set; } = "";
 
+    /// <summary>How the confirmation names the contact ("Ihre Ansprechpartnerin ist …").</summary>
+    public ContactNoun ContactNoun { get; set; }
+
     public int? SalaryMin { get; set; }
     public int? SalaryMax { get; set; }
     public SalaryUnit SalaryUnit { get; set; } = SalaryUnit.Year;
@@ -71,6 +74,7 @@ internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPost
         p.Property(x => x.Teaser).HasMaxLength(500);
         p.Property(x => x.ContactName).HasMaxLength(200);
         p.Property(x => x.ContactEmail).HasMaxLength(320);
+        p.Property(x => x.ContactNoun).HasConversion<string>().HasMaxLength(20);
         p.Property(x => x.SalaryUnit).HasConversion<string>().HasMaxLength(10);
         p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         p.HasIndex(x => new { x.Status, x.PublishedAtUtc });

@@ -19,6 +19,7 @@ public sealed class PostingDraft
     public string? Offer { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
+    public ContactNoun ContactNoun { get; set; }
     public int? SalaryMin { get; set; }
     public int? SalaryMax { get; set; }
     public SalaryUnit SalaryUnit { get; set; } = SalaryUnit.Year;
@@ -42,6 +43,7 @@ public sealed class PostingDraft
         Offer = p.OfferMarkdown,
         ContactName = p.ContactName,
         ContactEmail = p.ContactEmail,
+        ContactNoun = p.ContactNoun,
         SalaryMin = p.SalaryMin,
         SalaryMax = p.SalaryMax,
         SalaryUnit = p.SalaryUnit,

@@ -91,6 +91,7 @@ public sealed class PostingEditor(GoldfederDb db)
         p.OfferMarkdown = d.Offer ?? "";
         p.ContactName = d.ContactName?.Trim() ?? "";
         p.ContactEmail = contactEmail;
+        p.ContactNoun = d.ContactNoun;
         p.SalaryMin = d.SalaryMin;
         p.SalaryMax = d.SalaryMax;
         p.SalaryUnit = d.SalaryUnit;

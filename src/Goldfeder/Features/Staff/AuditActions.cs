@@ -33,6 +33,8 @@ public static class AuditActions
         ["consent.erase"] = "Daten gelöscht (Art. 17)",
         ["posting.create"] = "Stellenanzeige angelegt",
         ["posting.update"] = "Stellenanzeige geändert",
+        ["application.reply"] = "Antwort an Bewerber/in gesendet",
+        ["careers.template"] = "Antwortvorlage geändert",
         ["application.update"] = "Bewerbung bearbeitet",
         ["application.delete"] = "Bewerbung gelöscht",
         ["application.erase"] = "Bewerbung gelöscht (Löschanfrage)",

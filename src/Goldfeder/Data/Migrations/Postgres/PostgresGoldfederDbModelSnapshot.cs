@@ -773,6 +773,50 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("ApplicationFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Careers.ApplicationReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationReplies", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Careers.JobPosting", b =>
                 {
                     b.Property<int>("Id")
@@ -793,6 +837,11 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactNoun")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Country")
                         .IsRequired()
@@ -890,6 +939,30 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.ToTable("JobPostings", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Careers.ReplyTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("CareersReplyTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Legal.LegalPage", b =>
@@ -1463,6 +1536,15 @@ namespace Goldfeder.Data.Migrations.Postgres
                 {
                     b.HasOne("Goldfeder.Features.Careers.Application", null)
                         .WithMany("Files")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Careers.ApplicationReply", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Careers.Application", null)
+                        .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

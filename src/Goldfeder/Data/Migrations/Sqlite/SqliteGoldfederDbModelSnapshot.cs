@@ -750,6 +750,48 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("ApplicationFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Careers.ApplicationReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationReplies", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Careers.JobPosting", b =>
                 {
                     b.Property<int>("Id")
@@ -767,6 +809,11 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNoun")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Country")
@@ -865,6 +912,30 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAtUtc");
 
                     b.ToTable("JobPostings", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Careers.ReplyTemplate", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("CareersReplyTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Legal.LegalPage", b =>
@@ -1422,6 +1493,15 @@ namespace Goldfeder.Data.Migrations.Sqlite
                 {
                     b.HasOne("Goldfeder.Features.Careers.Application", null)
                         .WithMany("Files")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Careers.ApplicationReply", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Careers.Application", null)
+                        .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Careers.Admin;
 
 /// <summary>One application: the applicant's details and files, HR's status and notes.</summary>
-public sealed class ApplicationDetailModel(GoldfederDb db, ApplicationReview review, ApplicationDeletion deletion, AuditLog audit) : PageModel
+public sealed class ApplicationDetailModel(GoldfederDb db, ApplicationReview review, ApplicationDeletion deletion, ApplicationReplies replies, AuditLog audit) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty(Name = "status")] public ApplicationStatus NewStatus { get; set; }
@@ -17,15 +17,52 @@ public sealed class ApplicationDetailModel(GoldfederDb db, ApplicationReview rev
 
     public bool AskToConfirm { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool gespeichert, bool bestaetigen, CancellationToken ct)
+    /// <summary>The answer being written: the chosen template filled in, or what HR typed when it could not be sent.</summary>
+    public ReplyKind ReplyKind { get; private set; }
+    public string ReplySubject { get; private set; } = "";
+    public string ReplyBody { get; private set; } = "";
+    public string? ReplyError { get; private set; }
+    public bool ReplySent { get; private set; }
+    public List<ApplicationReply> Replies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(bool gespeichert, bool bestaetigen, [FromQuery(Name = "vorlage")] ReplyKind? vorlage, bool gesendet, CancellationToken ct)
     {
         AskToConfirm = bestaetigen;
         Response.Headers.CacheControl = "no-store";
-        var application = await db.Applications.AsNoTracking().Include(a => a.JobPosting).Include(a => a.Files).FirstOrDefaultAsync(a => a.Id == Id, ct);
-        if (application is null) return NotFound();
-        Application = application;
+        if (!await LoadAsync(ct)) return NotFound();
         Saved = gespeichert;
+        ReplySent = gesendet;
+        ReplyKind = vorlage ?? ReplyKind.Receipt;
+        (ReplySubject, ReplyBody) = (await replies.TemplateAsync(ReplyKind, ct)).For(Application.Name, Application.JobPosting?.Title ?? "", ApplicationReplies.ContactOf(Application.JobPosting!));
         return Page();
+    }
+
+    /// <summary>Sends HR's answer (a template as edited) to the applicant through the outbox.</summary>
+    public async Task<IActionResult> OnPostReplyAsync([FromForm(Name = "art")] ReplyKind kind, [FromForm(Name = "betreff")] string? subject, [FromForm(Name = "text")] string? body, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!await LoadAsync(ct)) return NotFound();
+        (ReplyKind, ReplySubject, ReplyBody) = (kind, subject?.Trim() ?? "", body?.Trim() ?? "");
+        ReplyError = ApplicationReplies.Problem(ReplySubject, ReplyBody);
+        if (ReplyError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var actor = User.Identity?.Name ?? "?";
+        await replies.SendAsync(Id, kind, ReplySubject, ReplyBody, actor, ct);
+        // The kind only: subject and text name the applicant and must not outlive the application in the audit log.
+        await audit.RecordAsync(actor, "application.reply", $"Bewerbung #{Id}", after: ReplyTemplate.Label(kind), ct: ct);
+        return Redirect($"/admin/karriere/bewerbung/{Id}?gesendet=true");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var application = await db.Applications.AsNoTracking().Include(a => a.JobPosting).Include(a => a.Files).FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (application is null) return false;
+        Application = application;
+        Replies = await db.ApplicationReplies.AsNoTracking().Where(r => r.ApplicationId == Id).OrderBy(r => r.SentAtUtc).ToListAsync(ct);
+        return true;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

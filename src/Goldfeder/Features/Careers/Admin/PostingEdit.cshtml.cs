@@ -60,6 +60,7 @@ public sealed class PostingEditModel(GoldfederDb db, PostingEditor editor, Posti
         posting.OfferHtml = MarkdownRenderer.PreviewHtml(Draft.Offer ?? "");
         posting.ContactName = Draft.ContactName ?? "";
         posting.ContactEmail = Draft.ContactEmail ?? "";
+        posting.ContactNoun = Draft.ContactNoun;
         posting.SalaryMin = Draft.SalaryMin;
         posting.SalaryMax = Draft.SalaryMax;
         posting.SalaryUnit = Draft.SalaryUnit;
