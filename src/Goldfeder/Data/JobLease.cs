@@ -49,12 +49,15 @@ public static class JobLeaseTables
         /// Takes the named lease for <paramref name="duration"/>, or renews it when this process holds it already; one
         /// guarded UPDATE, so of two instances asking at once exactly one gets it. False: another instance holds it.
         /// </summary>
-        public async Task<bool> TryTakeLeaseAsync(string name, TimeSpan duration, TimeProvider clock, CancellationToken ct)
+        public Task<bool> TryTakeLeaseAsync(string name, TimeSpan duration, TimeProvider clock, CancellationToken ct) =>
+            db.TryTakeLeaseAsync(name, Holder, duration, clock, ct);
+
+        /// <summary>The same for a named holder (tests play two instances with it).</summary>
+        public async Task<bool> TryTakeLeaseAsync(string name, string holder, TimeSpan duration, TimeProvider clock, CancellationToken ct)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await InsertLease.ExecuteAsync(db, ct, name, Holder, now);
+            await InsertLease.ExecuteAsync(db, ct, name, holder, now);
             var until = now + duration;
-            var holder = Holder;
             return await db.JobLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAtUtc <= now))
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAtUtc, until), ct) == 1;
         }
