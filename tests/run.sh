@@ -16,6 +16,8 @@ missing=()
 [ -x "$(pg_bin)/postgres" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# The two-instance tests start their own redis-server on a free loopback port (Deployment/TwoInstanceSite).
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
@@ -56,18 +58,18 @@ dotnet build Goldfeder.slnx -c Debug -nologo -clp:ErrorsOnly
 PUBLISHED="$RESULTS/published"
 log "publishing for linux-x64 (the deployment tests run this output)"
 dotnet publish src/Goldfeder -c Release -r linux-x64 -o "$PUBLISHED" -nologo -clp:ErrorsOnly
-export GOLDFEDER_PUBLISHED="$PUBLISHED" GOLDFEDER_NGINX=/usr/sbin/nginx GOLDFEDER_PG_BIN="$PG_BIN"
+export GOLDFEDER_PUBLISHED="$PUBLISHED" GOLDFEDER_NGINX=/usr/sbin/nginx GOLDFEDER_PG_BIN="$PG_BIN" GOLDFEDER_REDIS=/usr/bin/redis-server
 
 passed=0; failed=0; status=0
 run_suite() {
-  local name=$1 out
+  local name=$1 filter=${2:-} out
   out=$(mktemp)
   log "tests on $name"
   set +e
   # Every wait in the tests has a deadline; a test that hangs anyway (in the site itself) is ended after ten minutes
   # and named, instead of holding the run until CI gives up.
   dotnet test tests/Goldfeder.Tests --no-build -nologo --logger "trx;LogFileName=$RESULTS/$name.trx" \
-    --blame-hang-timeout 10min --blame-hang-dump-type none 2>&1 | tee "$out"
+    ${filter:+--filter "$filter"} --blame-hang-timeout 10min --blame-hang-dump-type none 2>&1 | tee "$out"
   local rc=${PIPESTATUS[0]}
   set -e
   local line
@@ -94,7 +96,11 @@ slowest_ten() {
     sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
 }
 
-GOLDFEDER_TEST_PROVIDER=Sqlite run_suite SQLite
+# Several instances on one SQLite file are not supported, so the two-instance tests (issue 13) run on PostgreSQL
+# only. They are left out of the SQLite run by name, said here, and not counted as passed there.
+two_instance=$(dotnet test tests/Goldfeder.Tests --no-build -nologo --list-tests --filter "Category=TwoInstances" 2>/dev/null | grep -c '^    ' || true)
+GOLDFEDER_TEST_PROVIDER=Sqlite run_suite SQLite "Category!=TwoInstances"
+echo "not run on SQLite: $two_instance two-instance tests (Category=TwoInstances; PostgreSQL only, they run below)"
 GOLDFEDER_TEST_PROVIDER=Postgres GOLDFEDER_TEST_POSTGRES="Host=$PG_DIR;Port=$PG_PORT;Username=postgres;Pooling=true" run_suite PostgreSQL
 
 log "the ten slowest tests"

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Goldfeder.Common.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Campaigns;
@@ -9,27 +9,26 @@ namespace Goldfeder.Features.Campaigns;
 /// Who is calling the admin API: the named key whose SHA-256 matches the <c>X-Api-Key</c> header (keys are long random
 /// strings, so a plain hash suffices and configuration never holds a usable key), or the old <c>Campaigns:ApiKey</c>
 /// as one key with every role. Wrong keys are counted per client IP; past the limit every call from that IP gets 429
-/// until the window ends, so keys cannot be guessed at speed. Every call that changes something is audited with the key's
-/// name. Counting is in memory, per instance.
+/// until the window ends, so keys cannot be guessed at speed; with Redis all instances share the count
+/// (<see cref="SharedCounters"/>). Every call that changes something is audited with the key's name.
 /// </summary>
-public sealed class ApiKeyCheck(IOptionsMonitor<CampaignOptions> options, TimeProvider clock)
+public sealed class ApiKeyCheck(IOptionsMonitor<CampaignOptions> options, SharedCounters counters)
 {
     public const string LegacyName = "ApiKey";
 
     public sealed record Caller(string Name, IReadOnlySet<string> Roles);
 
-    private readonly ConcurrentDictionary<string, (int Failures, DateTime WindowEnd)> _failures = new();
-
-    public bool IsBlocked(string? ip) =>
-        _failures.TryGetValue(ip ?? "unknown", out var f) && f.WindowEnd > Now && f.Failures >= options.CurrentValue.ApiKeyFailuresPerWindow;
+    public async Task<bool> IsBlockedAsync(string? ip) => await counters.GetAsync(Key(ip)) >= options.CurrentValue.ApiKeyFailuresPerWindow;
 
     /// <summary>The caller, or null (and one more failure counted for the IP).</summary>
-    public Caller? Identify(string? givenKey, string? ip)
+    public async Task<Caller?> IdentifyAsync(string? givenKey, string? ip)
     {
         var caller = string.IsNullOrEmpty(givenKey) ? null : Match(givenKey);
-        if (caller is null) Fail(ip ?? "unknown");
+        if (caller is null) await counters.AddAsync(Key(ip), options.CurrentValue.ApiKeyFailureWindow);
         return caller;
     }
+
+    private static string Key(string? ip) => "api-key|" + (ip ?? "unknown");
 
     private Caller? Match(string givenKey)
     {
@@ -48,17 +47,5 @@ public sealed class ApiKeyCheck(IOptionsMonitor<CampaignOptions> options, TimePr
         return found;
     }
 
-    private void Fail(string ip)
-    {
-        var now = Now;
-        var window = options.CurrentValue.ApiKeyFailureWindow;
-        _failures.AddOrUpdate(ip, _ => (1, now + window), (_, f) => f.WindowEnd > now ? (f.Failures + 1, f.WindowEnd) : (1, now + window));
-        if (_failures.Count > 10_000)
-            foreach (var (key, f) in _failures)
-                if (f.WindowEnd <= now) _failures.TryRemove(key, out _);
-    }
-
     private static bool IsHex(string s) => s.All(char.IsAsciiHexDigit);
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

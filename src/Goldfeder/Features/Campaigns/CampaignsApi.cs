@@ -86,9 +86,9 @@ public static class CampaignsApi
         var http = context.HttpContext;
         var keys = http.RequestServices.GetRequiredService<ApiKeyCheck>();
         var ip = ClientAddress.LimitKey(http.Connection.RemoteIpAddress);
-        if (keys.IsBlocked(ip))
+        if (await keys.IsBlockedAsync(ip))
             return TypedResults.Problem("Zu viele Anfragen mit ungültigem API-Schlüssel. Bitte versuchen Sie es später erneut.", statusCode: StatusCodes.Status429TooManyRequests, title: "Zu viele Fehlversuche");
-        if (keys.Identify(http.Request.Headers["X-Api-Key"].ToString(), ip) is not { } caller)
+        if (await keys.IdentifyAsync(http.Request.Headers["X-Api-Key"].ToString(), ip) is not { } caller)
             return TypedResults.Problem("Ein gültiger API-Schlüssel im Header X-Api-Key ist nötig.", statusCode: StatusCodes.Status401Unauthorized, title: "Nicht angemeldet");
         var role = http.GetEndpoint()?.Metadata.GetMetadata<NeedsRole>()?.Role;
         if (role is null || !caller.Roles.Contains(role))

@@ -25,7 +25,15 @@ public sealed class ApplicationReview(GoldfederDb db, TimeProvider clock)
             application.ClosedAtUtc = status is ApplicationStatus.Rejected or ApplicationStatus.Hired ? clock.GetUtcNow().UtcDateTime : null;
         application.Status = status;
         application.Notes = notes.Length <= 10_000 ? notes : notes[..10_000];
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted meanwhile (retention or an erasure, which lock the row first): gone, as if it had not been found.
+            return null;
+        }
         return before;
     }
 }

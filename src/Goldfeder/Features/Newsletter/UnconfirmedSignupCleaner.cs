@@ -14,9 +14,18 @@ public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptio
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Periodic.RunAsync(options.Value.CleanupInterval, clock, log, "Deleting unconfirmed signups", async ct =>
         {
+            if (!await HoldLeaseAsync(ct)) return;
             var deleted = await DeleteExpiredAsync(ct);
             if (deleted > 0) log.LogInformation("Deleted {Count} unconfirmed newsletter signups", deleted);
         }, stoppingToken);
+
+    /// <summary>One instance at a time cleans (Data/CONTEXT.md); the holder renews the lease at every run.</summary>
+    private async Task<bool> HoldLeaseAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GoldfederDb>()
+            .TryTakeLeaseAsync("newsletter.unconfirmed-cleanup", options.Value.CleanupInterval * 3, clock, ct);
+    }
 
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {
@@ -31,9 +40,15 @@ public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptio
             .ToListAsync(ct);
         if (expired.Count == 0) return 0;
 
-        var ids = expired.Select(e => e.Id).ToList();
-        var addresses = expired.Select(e => e.NormalizedEmail).ToList();
+        var candidates = expired.Select(e => e.Id).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Locks the rows still pending (a row lock on PostgreSQL, the write gate on SQLite), so a confirmation that
+        // comes first keeps its consent events, and one that comes later waits and then finds nothing to confirm.
+        await db.Subscribers.Where(s => candidates.Contains(s.Id) && s.Status == SubscriberStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, s => s.Status), ct);
+        var still = await db.Subscribers.Where(s => candidates.Contains(s.Id) && s.Status == SubscriberStatus.Pending).Select(s => s.Id).ToListAsync(ct);
+        var ids = expired.Where(e => still.Contains(e.Id)).Select(e => e.Id).ToList();
+        var addresses = expired.Where(e => still.Contains(e.Id)).Select(e => e.NormalizedEmail).ToList();
         await db.ConsentEvents.Where(e => e.SubscriberId != null && ids.Contains(e.SubscriberId.Value)).ExecuteDeleteAsync(ct);
         await Outbox.DeleteToAsync(db, addresses, ct);
         var deleted = await db.Subscribers.Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Pending).ExecuteDeleteAsync(ct);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Goldfeder.Common;
+using Goldfeder.Common.Shared;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Logging.Console;
 
@@ -21,6 +22,7 @@ public static class SiteSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddOutputCache(PublicCache.Configure);
+        services.AddSharedAcrossInstances(config);
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

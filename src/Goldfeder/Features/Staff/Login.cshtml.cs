@@ -30,16 +30,16 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle th
         var ip = ClientAddress.LimitKey(HttpContext.Connection.RemoteIpAddress);
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(email);
         var succeeded = false;
-        if (user is null || throttle.IsBlocked(email, ip)) decoy.Verify(password);
+        if (user is null || await throttle.IsBlockedAsync(email, ip)) decoy.Verify(password);
         else succeeded = (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false)).Succeeded;
 
         if (succeeded)
         {
-            throttle.Succeeded(email, ip);
+            await throttle.SucceededAsync(email, ip);
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
-        throttle.Failed(email, ip);
+        await throttle.FailedAsync(email, ip);
         // One message for unknown addresses, wrong passwords and shut-out addresses: nobody learns which accounts exist.
         Error = "Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie E-Mail-Adresse und Passwort. Nach mehreren Fehlversuchen ist die Anmeldung von diesem Gerät für 15 Minuten gesperrt.";
         Response.StatusCode = StatusCodes.Status400BadRequest;

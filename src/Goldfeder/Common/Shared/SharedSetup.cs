@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Goldfeder.Common.Shared;
+
+public static class SharedSetup
+{
+    /// <summary>
+    /// What several instances (and operator commands) share: cache evictions through the database and, with
+    /// <c>ConnectionStrings:Redis</c>, through Redis pub/sub; rate-limit counters in Redis. Call after AddOutputCache:
+    /// the store it registered becomes this process's local copy inside <see cref="SharedOutputCacheStore"/>.
+    /// </summary>
+    public static IServiceCollection AddSharedAcrossInstances(this IServiceCollection services, IConfiguration config)
+    {
+        var redis = config.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton(sp => new SharedRedis(redis, sp.GetRequiredService<ILogger<SharedRedis>>()));
+            services.AddHealthChecks().AddCheck<RedisHealth>("redis");
+        }
+        services.AddSingleton<SharedCounters>();
+
+        var local = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(local);
+        services.AddSingleton<EvictionsSeen>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SharedOutputCacheStore>(sp, Create(local, sp)));
+        services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<SharedOutputCacheStore>());
+        services.AddHostedService<EvictionFollower>();
+        return services;
+    }
+
+    private static IOutputCacheStore Create(ServiceDescriptor d, IServiceProvider sp) => (IOutputCacheStore)(
+        d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType!));
+}
