@@ -12,7 +12,7 @@ namespace Goldfeder.Features.Campaigns;
 
 /// <summary>
 /// Builds campaign mails. The campaign is rendered once, to HTML and text holding <see cref="WithdrawPlaceholder"/>;
-/// per recipient only the withdrawal link is spliced into the body encoded once (<see cref="PreparedCampaignMail"/>) and
+/// per recipient only the withdrawal link is spliced into the body encoded once (<see cref="PreparedBody"/>) and
 /// the headers are set. No tracking pixel, no rewritten links
 /// (§25 TDDDG would need a consent of its own).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     // Parsed once; each message gets its own copy, since MimeKit's address lists subscribe to their addresses' changes.
     private readonly MailboxAddress _from = MailboxAddress.Parse(newsletter.Value.From);
 
-    private readonly ConcurrentDictionary<int, PreparedCampaignMail> _prepared = new();
+    private readonly ConcurrentDictionary<int, PreparedBody> _prepared = new();
 
     public sealed record DigestArticle(string Title, string Lead, string Url);
 
@@ -116,12 +116,12 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         return message;
     }
 
-    /// <summary>The campaign's body encoded once (<see cref="PreparedCampaignMail"/>), kept for the few campaigns sending now.</summary>
-    private PreparedCampaignMail Prepared(Campaign campaign)
+    /// <summary>The campaign's body encoded once (<see cref="PreparedBody"/>), kept for the few campaigns sending now.</summary>
+    private PreparedBody Prepared(Campaign campaign)
     {
         if (_prepared.TryGetValue(campaign.Id, out var known) && known.Text == campaign.RenderedText && known.Html == campaign.RenderedHtml) return known;
         if (_prepared.Count >= 16) _prepared.Clear();
-        return _prepared[campaign.Id] = new PreparedCampaignMail(campaign.RenderedText!, campaign.RenderedHtml!);
+        return _prepared[campaign.Id] = new PreparedBody(campaign.RenderedText!, campaign.RenderedHtml!, WithdrawPlaceholder);
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -2,12 +2,12 @@ using MimeKit;
 using MimeKit.IO;
 using MimeKit.IO.Filters;
 
-namespace Goldfeder.Features.Campaigns;
+namespace Goldfeder.Mail;
 
 /// <summary>
 /// A message body that is already encoded: byte chunks (CRLF line ends, 7-bit, quoted-printable lines of at most 76
-/// characters) written one after the other. Most chunks are shared by every recipient of a campaign; only the few
-/// personal ones are made per message (<see cref="PreparedCampaignMail"/>). MimeKit writes, measures and DKIM-hashes it
+/// characters) written one after the other. Most chunks are shared by every recipient of a mail; only the few
+/// personal ones are made per message (<see cref="PreparedBody"/>). MimeKit writes, measures and DKIM-hashes it
 /// like any other entity, through <see cref="WriteTo(FormatOptions, Stream, bool, CancellationToken)"/>.
 /// </summary>
 public sealed class SplicedBody(ContentType contentType, IReadOnlyList<byte[]> chunks) : MimeEntity(contentType)

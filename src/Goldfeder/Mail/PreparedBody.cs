@@ -4,20 +4,21 @@ using System.Text;
 using MimeKit;
 using MimeKit.Encodings;
 
-namespace Goldfeder.Features.Campaigns;
+namespace Goldfeder.Mail;
 
 /// <summary>
-/// A campaign's frozen rendering (text and HTML), encoded as one multipart/alternative body once per campaign:
-/// quoted-printable split at every <see cref="CampaignMail.WithdrawPlaceholder"/>. A recipient's body is the shared
-/// chunks with their withdrawal link, encoded on its own, spliced in between. Encoding the whole mail per recipient
-/// (MimeKit's TextPart) cost most of the sender's time; this costs two short encodings.
+/// A mail sent to many with one personal link (a campaign's withdrawal link, a signup's confirmation link): its text
+/// and HTML, holding a placeholder where the link goes, encoded once as a multipart/alternative body, quoted-printable
+/// split at every placeholder. A recipient's body is the shared chunks with their link, encoded on its own, spliced in
+/// between. Encoding the whole mail per recipient (MimeKit's TextPart) cost most of a bulk sender's time; this costs
+/// two short encodings.
 /// </summary>
 /// <remarks>
 /// Why the splice is exact quoted-printable (RFC 2045 §6.7): every chunk is encoded from column 0 and ends either with
 /// a line break or with a soft line break ("=" CRLF, which decoding removes), so the link always starts a fresh line and
 /// no line grows past 76 characters; decoding the spliced body gives exactly the text with the link in it.
 /// </remarks>
-public sealed class PreparedCampaignMail
+public sealed class PreparedBody
 {
     private readonly string _boundary = "=-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
     private readonly byte[] _textHead;
@@ -26,14 +27,14 @@ public sealed class PreparedCampaignMail
     private readonly byte[][] _html;
     private readonly byte[] _end;
 
-    public PreparedCampaignMail(string text, string html)
+    public PreparedBody(string text, string html, string placeholder)
     {
         Text = text;
         Html = html;
         _textHead = Ascii($"--{_boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
-        _text = [.. text.Split(CampaignMail.WithdrawPlaceholder).Select(QuotedPrintable)];
+        _text = [.. text.Split(placeholder).Select(QuotedPrintable)];
         _htmlHead = Ascii($"\r\n--{_boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
-        _html = [.. html.Split(CampaignMail.WithdrawPlaceholder).Select(QuotedPrintable)];
+        _html = [.. html.Split(placeholder).Select(QuotedPrintable)];
         _end = Ascii($"\r\n--{_boundary}--\r\n");
     }
 
@@ -41,11 +42,11 @@ public sealed class PreparedCampaignMail
     public string Text { get; }
     public string Html { get; }
 
-    /// <summary>The body of one recipient's mail, with their withdrawal link in the text and (HTML-escaped) in the HTML.</summary>
-    public SplicedBody BodyFor(string withdrawUrl)
+    /// <summary>The body of one recipient's mail, with their link in the text and (HTML-escaped) in the HTML.</summary>
+    public SplicedBody BodyFor(string link)
     {
-        var textLink = QuotedPrintable(withdrawUrl);
-        var htmlLink = QuotedPrintable(WebUtility.HtmlEncode(withdrawUrl));
+        var textLink = QuotedPrintable(link);
+        var htmlLink = QuotedPrintable(WebUtility.HtmlEncode(link));
         var chunks = new List<byte[]>(2 * (_text.Length + _html.Length) + 3) { _textHead };
         Splice(chunks, _text, textLink);
         chunks.Add(_htmlHead);
