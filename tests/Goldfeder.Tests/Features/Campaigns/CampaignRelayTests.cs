@@ -1,6 +1,8 @@
+using Goldfeder.Common;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Mail;
 using Goldfeder.Tests.Infrastructure;
+using static Goldfeder.Tests.Infrastructure.AdminFixtures;
 
 namespace Goldfeder.Tests.Features.Campaigns;
 
@@ -89,6 +91,30 @@ public sealed class CampaignRelayTests : IAsyncLifetime
         var progress = await app.ProgressAsync(campaign);
         Assert.Equal((0, 0, 0, 40), (progress.Sent, progress.Failed, progress.Bounced, progress.Remaining));
         Assert.All(await app.DeliveriesAsync(campaign), d => Assert.Equal(0, d.Attempts));
+    }
+
+    [Fact]
+    public async Task The_sending_page_lets_marketing_choose_the_relay_and_shows_what_each_relay_sent()
+    {
+        await using var app = GoldfederApp.With(Relays(("erstes", _first.Port), ("zweites", _second.Port)));
+        await app.ImportAsync(CampaignFixtures.Csv(12));
+        var campaign = await app.CreateCampaignAsync();
+        var marketing = await app.StaffAsync(Roles.Marketing);
+        var url = $"/admin/newsletter/versand/{campaign}";
+
+        var token = TokenIn(await marketing.GetStringAsync(url));
+        var unknown = await marketing.PostAsync($"{url}?handler=Relay", Form(token, ("relay", "drittes")));
+        Assert.Equal($"{url}?hinweis=relay-nicht-moeglich", unknown.Headers.Location?.OriginalString);
+        var chosen = await marketing.PostAsync($"{url}?handler=Relay", Form(token, ("relay", "zweites")));
+        Assert.Equal($"{url}?hinweis=relay", chosen.Headers.Location?.OriginalString);
+
+        await app.StartAsync(campaign);
+        await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
+        Assert.Equal(12, _second.CampaignMails().Count);
+        var page = await marketing.GetStringAsync(url);
+        Assert.Contains("<option value=\"zweites\" selected=\"selected\">zweites</option>", page);
+        Assert.Contains("<th scope=\"row\">zweites</th><td>12</td><td>0</td><td>0</td>", page);
+        Assert.Contains("<th scope=\"row\">erstes</th><td>0</td>", page);
     }
 
     private static Dictionary<string, RelayStatus> Status(GoldfederApp app) =>
