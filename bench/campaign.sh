@@ -4,8 +4,10 @@
 #   1. baseline: smtp-source, 16 kept sessions, MESSAGES messages of the campaign mail's size
 #   2. import RECIPIENTS subscribers from a CSV with `Goldfeder subscribers import` (timed)
 #   3. `Goldfeder campaigns send` to all of them over 16 SMTP connections (timed, peak RSS of the process)
+#   4. the baseline again: the machine is shared, so the ratio is taken against the mean of the two baselines
 #
-# Environment: RECIPIENTS=200000, MESSAGES=50000 (baseline), CONCURRENCY=16, KEEP_TMP=1
+# Environment: RECIPIENTS=200000, MESSAGES=50000 (baseline), CONCURRENCY=16, PARAGRAPHS=80 (about a 23 KB mail, the
+# size of a real newsletter with HTML and text), KEEP_TMP=1
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,10 +58,10 @@ PY
 
 # One campaign mail, to size the baseline's messages like ours.
 body="$TMP/body.md"
-python3 - "$body" <<'PY'
+python3 - "$body" "${PARAGRAPHS:-80}" <<'PY'
 import sys
 text = "## Goldpreis im Blick\n\n" + "\n\n".join(
-    "Der Goldpreis hat in dieser Woche erneut zugelegt. Anleger suchen in unsicheren Zeiten Sicherheit in Edelmetallen." for _ in range(12))
+    "Der Goldpreis hat in dieser Woche erneut zugelegt. Anleger suchen in unsicheren Zeiten Sicherheit in Edelmetallen." for _ in range(int(sys.argv[2])))
 open(sys.argv[1], "w").write(text + "\n\n**Unser Angebot der Woche:** Krügerrand 1 oz zum Vorzugspreis.\n")
 PY
 goldfeder consent proof nobody@example.de >/dev/null 2>&1 || true   # creates the database
@@ -69,9 +71,13 @@ size=$( cd "$TMP/site" && Mail__Smtp__Host= Mail__PickupDirectory="$TMP/pickup" 
   Mail__Smtp__Host= Mail__PickupDirectory="$TMP/pickup" dotnet Goldfeder.dll campaigns send 1 >/dev/null 2>&1; stat -c %s "$TMP"/pickup/*.eml | head -n 1 )
 log "a campaign mail is $size bytes"
 
-log "baseline: smtp-source, 16 sessions, $MESSAGES messages of $size bytes"
-read -r base_wall _ _ < <(measure "$SMTP_SOURCE" -s 16 -m "$MESSAGES" -l "$size" -c -f news@example.de -t kunde@example.de 127.0.0.1:"$SINK_PORT")
-base_rate=$(python3 -c "print(round($MESSAGES / $base_wall))")
+baseline() {
+  log "baseline: smtp-source, 16 sessions, $MESSAGES messages of $size bytes"
+  local wall
+  read -r wall _ _ < <(measure "$SMTP_SOURCE" -s 16 -m "$MESSAGES" -l "$size" -c -f news@example.de -t kunde@example.de 127.0.0.1:"$SINK_PORT")
+  python3 -c "print(round($MESSAGES / $wall))"
+}
+base_before=$(baseline)
 
 log "importing $RECIPIENTS subscribers"
 python3 - "$TMP/list.csv" "$RECIPIENTS" <<'PY'
@@ -90,11 +96,13 @@ read -r send_wall send_rss send_code < <(measure bash -c "cd '$TMP/site' && exec
 status=$(goldfeder campaigns status "$id")
 sent=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['sent'])" "$status")
 send_rate=$(python3 -c "print(round($sent / $send_wall))")
+base_after=$(baseline)
+base_rate=$(( (base_before + base_after) / 2 ))
 
 printf '\nGoldfeder campaign benchmark, %s, %s cores, %s\n' "$(date -u +%Y-%m-%d)" "$(nproc)" "$(uname -m)"
 printf '%-52s %s\n' \
   "campaign mail size" "$size bytes" \
-  "baseline smtp-source -> smtp-sink (16 sessions)" "$base_rate msg/s" \
+  "baseline smtp-source -> smtp-sink (16 sessions)" "$base_rate msg/s (before $base_before, after $base_after)" \
   "import of $RECIPIENTS subscribers" "${import_wall} s ($(python3 -c "print(round($RECIPIENTS / $import_wall))") rows/s, incl. start-up)" \
   "campaign send (exit $send_code)" "$sent sent in ${send_wall} s = $send_rate msg/s (incl. start-up)" \
   "ratio campaign / baseline" "$(python3 -c "print(round($send_rate / $base_rate, 2))")" \

@@ -79,6 +79,8 @@ public static class OperatorCommands
                 return await CampaignCommands.CreateAsync(services, options, output, ct);
             case ["campaigns", "send", var id] when int.TryParse(id, out var campaignId):
                 return await CampaignCommands.SendAsync(services, campaignId, output, ct);
+            case ["campaigns", "relay", var id, var relay] when int.TryParse(id, out var campaignId):
+                return await CampaignCommands.RelayAsync(services, campaignId, relay, output, ct);
             case ["campaigns", "status", var id] when int.TryParse(id, out var campaignId):
                 return await CampaignCommands.StatusAsync(services, campaignId, output, ct);
             case ["backup", var file]:

@@ -17,7 +17,41 @@ public sealed class Letters(IOptions<MailOptions> mail, IOptions<SiteOptions> si
 
     public MimeMessage Write(MailboxAddress to, string subject, string[] before, Button? button = null, string[]? after = null)
     {
-        after ??= [];
+        // The button's origin is the site the reader came from; without a button, the configured one.
+        var (text, html) = Compose(subject, before, button, after ?? [], Origin(button?.Url));
+        var message = Headers(to, subject);
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>
+    /// A letter sent to many, each with a link of their own (the signup confirmation): composed and encoded once for the
+    /// links' origin, the link spliced in per recipient (<see cref="PreparedBody"/>).
+    /// </summary>
+    public PreparedLetter Prepare(string origin, string subject, string[] before, string buttonText, string[]? after = null)
+    {
+        var (text, html) = Compose(subject, before, new Button(LinkPlaceholder, buttonText), after ?? [], origin);
+        return new PreparedLetter(this, subject, new PreparedBody(text, html, LinkPlaceholder));
+    }
+
+    public sealed class PreparedLetter(Letters letters, string subject, PreparedBody body)
+    {
+        public MimeMessage For(MailboxAddress to, string link)
+        {
+            var message = letters.Headers(to, subject);
+            message.Body = body.BodyFor(link);
+            return message;
+        }
+    }
+
+    /// <summary>The scheme and host of a link, or the configured site when there is none.</summary>
+    public string Origin(string? url) => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var origin)
+        ? origin.GetLeftPart(UriPartial.Authority) : SiteUrls.BaseUrl(site.Value);
+
+    private const string LinkPlaceholder = "{{link}}";
+
+    private MimeMessage Headers(MailboxAddress to, string subject)
+    {
         var from = MailboxAddress.Parse(mail.Value.From);
         var message = new MimeMessage();
         message.From.Add(from);
@@ -25,12 +59,14 @@ public sealed class Letters(IOptions<MailOptions> mail, IOptions<SiteOptions> si
         message.Subject = subject;
         message.Date = DateTimeOffset.UtcNow;
         message.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+        return message;
+    }
 
+    private (string Text, string Html) Compose(string subject, string[] before, Button? button, string[] after, string origin)
+    {
         var brand = site.Value.Brand;
         var footer = $"{brand} · Telefon {site.Value.HotlineDisplay}";
-        // The button's origin is the site the reader came from; without a button, the configured one.
-        var legal = LegalLinks.For(button is not null && Uri.TryCreate(button.Url, UriKind.Absolute, out var origin)
-            ? origin.GetLeftPart(UriPartial.Authority) : SiteUrls.BaseUrl(site.Value));
+        var legal = LegalLinks.For(origin);
         string[] link = button is null ? [] : [button.Url];
         var text = string.Join("\n\n", [.. before, .. link, .. after, "Mit freundlichen Grüßen", brand, "-- ", footer, .. legal.Select(l => $"{l.Text}: {l.Url}")]);
         static string P(string s) => $"<p>{WebUtility.HtmlEncode(s)}</p>";
@@ -45,7 +81,6 @@ public sealed class Letters(IOptions<MailOptions> mail, IOptions<SiteOptions> si
             $"<hr><p style=\"font-size:12px;color:#545b66\">{WebUtility.HtmlEncode(footer)}<br>" +
             string.Join(" · ", legal.Select(l => $"<a href=\"{WebUtility.HtmlEncode(l.Url)}\" style=\"color:#545b66\">{WebUtility.HtmlEncode(l.Text)}</a>")) +
             "</p></body></html>";
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
-        return message;
+        return (text, html);
     }
 }

@@ -14,6 +14,7 @@ public static class MailSetup
         services.AddSingleton<DkimSigning>();
         services.AddSingleton(sp => new MailTransports(sp.GetRequiredService<IOptions<MailOptions>>(), env));
         services.AddSingleton(sp => sp.GetRequiredService<MailTransports>().Shared);
+        services.AddSingleton<RelayPool>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
         services.AddScoped<IPersonalData, OutboxPersonalData>();

@@ -1,15 +1,22 @@
 using System.Net.Sockets;
 using MailKit;
+using MailKit.Security;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Goldfeder.Mail;
 
-/// <summary>SMTP through MailKit. One connection is kept open and reused; a broken one is replaced on the next send.</summary>
-public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport, IAsyncDisposable
+/// <summary>
+/// SMTP through MailKit. One connection is kept open and reused; a broken one is replaced on the next send. Tells apart
+/// what the caller acts on differently: 5xx (<see cref="MailRejectedException"/>), a relay's "slow down" (421, 451, 454:
+/// <see cref="MailDeferredException"/>), a relay that cannot be reached (<see cref="RelayUnreachableException"/>).
+/// </summary>
+public sealed class SmtpMailTransport(MailOptions.SmtpOptions smtp) : IMailTransport, IAsyncDisposable
 {
-    private readonly MailOptions.SmtpOptions _smtp = options.Value.Smtp;
+    private readonly MailOptions.SmtpOptions _smtp = smtp;
+
+    public SmtpMailTransport(IOptions<MailOptions> options) : this(options.Value.EffectiveRelays().FirstOrDefault() ?? options.Value.Smtp) { }
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpClient? _client;
 
@@ -27,6 +34,11 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
             {
                 await ResetAsync(client);
                 throw new MailRejectedException($"{(int)e.StatusCode} {e.Message}", e);
+            }
+            catch (SmtpCommandException e) when (MailDeferredException.IsSlowDown((int)e.StatusCode))
+            {
+                await DropAsync();
+                throw new MailDeferredException($"{(int)e.StatusCode} {e.Message}", e);
             }
             catch
             {
@@ -53,15 +65,19 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         {
             await socket.ConnectAsync(_smtp.Host!, _smtp.Port, ct);
             await client.ConnectAsync(socket, _smtp.Host!, _smtp.Port, _smtp.Security, ct);
+            if (!string.IsNullOrEmpty(_smtp.UserName))
+                await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? "", ct);
         }
-        catch
+        catch (Exception e)
         {
             socket.Dispose();
             client.Dispose();
+            if (e is SmtpCommandException { StatusCode: var code } && MailDeferredException.IsSlowDown((int)code))
+                throw new MailDeferredException($"{(int)code} {e.Message}", e); // "421 too many connections" in the greeting
+            if (e is SocketException or TimeoutException or IOException or SmtpProtocolException or SmtpCommandException or AuthenticationException)
+                throw new RelayUnreachableException($"{_smtp.Host}:{_smtp.Port}: {e.Message}", e);
             throw;
         }
-        if (!string.IsNullOrEmpty(_smtp.UserName))
-            await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? "", ct);
         return _client = client;
     }
 

@@ -15,6 +15,8 @@ public static class CampaignFixtures
         settings["Campaigns:RetryBase"] = "00:00:00.100";
         settings["Campaigns:RetryMax"] = "00:00:00.500";
         settings["Campaigns:Concurrency"] = "4";
+        settings["Mail:RelayRetryBase"] = "00:00:00.100";
+        settings["Mail:RelayRetryMax"] = "00:00:00.300";
         foreach (var (key, value) in more) settings[key] = value;
         return settings;
     }

@@ -27,8 +27,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
-    /// <summary>How many more messages to refuse with 451 before accepting again.</summary>
+    /// <summary>How many more messages to refuse with <see cref="TemporaryFailureCode"/> before accepting again.</summary>
     public int TemporaryFailuresLeft;
+
+    /// <summary>451 ("try again later", a relay's way to slow a sender down), 421, or 450 (this mailbox is busy).</summary>
+    public int TemporaryFailureCode = 451;
 
     /// <summary>The SMTP sessions that delivered at least one message.</summary>
     public ConcurrentDictionary<Guid, bool> Sessions { get; } = new();
@@ -90,7 +93,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (Interlocked.Decrement(ref owner.TemporaryFailuresLeft) >= 0)
-                return new SmtpResponse((SmtpReplyCode)451, "4.3.0 try again later");
+                return new SmtpResponse((SmtpReplyCode)owner.TemporaryFailureCode, owner.TemporaryFailureCode == 450 ? "4.2.1 mailbox busy" : "4.3.0 try again later");
             if (transaction.To.Any(to => owner.Refused.ContainsKey($"{to.User}@{to.Host}")))
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such user");
 

@@ -32,6 +32,9 @@ public class Campaign
     public string? RenderedHtml { get; set; }
     public string? RenderedText { get; set; }
 
+    /// <summary>The relay (<c>Mail:Relays</c> by name) this campaign goes out over; null: every relay, in order.</summary>
+    public string? Relay { get; set; }
+
     public bool CanEdit => Status is CampaignStatus.Draft or CampaignStatus.Scheduled;
 }
 
@@ -47,6 +50,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         c.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         c.Property(x => x.PauseReason).HasMaxLength(1000);
         c.Property(x => x.BaseUrl).HasMaxLength(300);
+        c.Property(x => x.Relay).HasMaxLength(100);
         c.HasIndex(x => new { x.Status, x.ScheduledForUtc });
     }
 }

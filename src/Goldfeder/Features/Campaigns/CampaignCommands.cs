@@ -1,5 +1,6 @@
 using Goldfeder.Data;
 using Goldfeder.Common;
+using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Campaigns;
@@ -11,6 +12,7 @@ public static class CampaignCommands
                Goldfeder subscribers import FILE.csv   (columns: address, consent time, source)
                Goldfeder campaigns create --subject TEXT --body-file FILE.md [--preheader TEXT] [--digest]   (prints the id)
                Goldfeder campaigns send ID     (starts the send if needed, shows progress, returns when done)
+               Goldfeder campaigns relay ID NAME|alle   (the relay of Mail:Relays the campaign goes out over)
                Goldfeder campaigns status ID   (JSON)
         """;
 
@@ -83,15 +85,36 @@ public static class CampaignCommands
             {
                 await Console.Error.WriteLineAsync();
                 await output.WriteLineAsync($"{progress.Status.ToLowerInvariant()}: {progress.Sent} sent, {progress.Failed} failed, {progress.Bounced} refused, {progress.Skipped} skipped");
+                await PrintRelaysAsync(services, Console.Error);
                 return progress.Failed + progress.Bounced > 0 ? 4 : 0;
             }
             if (progress.Status == nameof(CampaignStatus.Paused))
             {
                 await Console.Error.WriteLineAsync();
+                await PrintRelaysAsync(services, Console.Error);
                 return Fail($"campaign {id} paused{(progress.PauseReason is null ? "" : ": " + progress.PauseReason)}", 3);
             }
             if (handled == 0) await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
+    }
+
+    public static async Task<int> RelayAsync(IServiceProvider services, int id, string relay, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var error = await scope.ServiceProvider.GetRequiredService<CampaignRelayChoice>()
+            .SetAsync(id, relay.Equals("alle", StringComparison.OrdinalIgnoreCase) ? null : relay, ct);
+        if (error is not null) return Fail(error, 1);
+        await output.WriteLineAsync($"campaign {id} goes out over {relay}");
+        return 0;
+    }
+
+    /// <summary>Per relay, what this process sent over it: sent, deferred ("slow down" or unreachable), failed, the last error, the next try.</summary>
+    private static async Task PrintRelaysAsync(IServiceProvider services, TextWriter to)
+    {
+        foreach (var r in services.GetRequiredService<RelayPool>().Status())
+            await to.WriteLineAsync($"relay {r.Name}: {r.Sent} sent, {r.Deferred} deferred, {r.Failed} failed" +
+                (r.LastError is null ? "" : $", last error: {LogText.WithoutAddresses(r.LastError)}") +
+                (r.NextTryUtc is { } next ? $", next try {next:u}" : ""));
     }
 
     public static async Task<int> StatusAsync(IServiceProvider services, int id, TextWriter output, CancellationToken ct)

@@ -1,18 +1,19 @@
 using Goldfeder.Features.Newsletter;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Goldfeder.Common;
 using Goldfeder.Mail;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using MimeKit.Text;
 using MimeKit.Utils;
 
 namespace Goldfeder.Features.Campaigns;
 
 /// <summary>
 /// Builds campaign mails. The campaign is rendered once, to HTML and text holding <see cref="WithdrawPlaceholder"/>;
-/// per recipient only the withdrawal link is spliced in and the headers are set. No tracking pixel, no rewritten links
+/// per recipient only the withdrawal link is spliced into the body encoded once (<see cref="PreparedBody"/>) and
+/// the headers are set. No tracking pixel, no rewritten links
 /// (§25 TDDDG would need a consent of its own).
 /// </summary>
 public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOptions<SiteOptions> site, DkimSigning dkim)
@@ -21,6 +22,8 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
 
     // Parsed once; each message gets its own copy, since MimeKit's address lists subscribe to their addresses' changes.
     private readonly MailboxAddress _from = MailboxAddress.Parse(newsletter.Value.From);
+
+    private readonly ConcurrentDictionary<int, PreparedBody> _prepared = new();
 
     public sealed record DigestArticle(string Title, string Lead, string Url);
 
@@ -108,14 +111,17 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         message.Headers.Add("List-Unsubscribe", $"<{withdrawUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        var alternative = new MultipartAlternative
-        {
-            new TextPart(TextFormat.Plain) { Text = campaign.RenderedText!.Replace(WithdrawPlaceholder, withdrawUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-            new TextPart(TextFormat.Html) { Text = campaign.RenderedHtml!.Replace(WithdrawPlaceholder, WebUtility.HtmlEncode(withdrawUrl)), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-        };
-        message.Body = alternative;
+        message.Body = Prepared(campaign).BodyFor(withdrawUrl);
         dkim.Sign(message);
         return message;
+    }
+
+    /// <summary>The campaign's body encoded once (<see cref="PreparedBody"/>), kept for the few campaigns sending now.</summary>
+    private PreparedBody Prepared(Campaign campaign)
+    {
+        if (_prepared.TryGetValue(campaign.Id, out var known) && known.Text == campaign.RenderedText && known.Html == campaign.RenderedHtml) return known;
+        if (_prepared.Count >= 16) _prepared.Clear();
+        return _prepared[campaign.Id] = new PreparedBody(campaign.RenderedText!, campaign.RenderedHtml!, WithdrawPlaceholder);
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -26,6 +26,9 @@ public sealed class CampaignOptions
     /// <summary>This many permanent refusals in a row, with no success between, pause the campaign: a misconfiguration must not burn the list.</summary>
     public int PauseAfterConsecutiveRefusals { get; set; } = 50;
 
+    /// <summary>A campaign whose relays have all been unreachable this long pauses with the reason (0: at the first failure).</summary>
+    public TimeSpan PauseWhenRelaysDownFor { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The admin API's original key (header <c>X-Api-Key</c>), in clear: one key with every role, named "ApiKey". Prefer <see cref="ApiKeys"/>.</summary>
     public string? ApiKey { get; set; }
 

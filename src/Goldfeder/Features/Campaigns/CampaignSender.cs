@@ -15,11 +15,10 @@ namespace Goldfeder.Features.Campaigns;
 /// Runs as a background service in the site and in the <c>campaigns send</c> operator command.
 /// </summary>
 public sealed class CampaignSender(
-    IServiceScopeFactory scopes, MailTransports transports, CampaignMail mails, WithdrawalTokens tokens,
+    IServiceScopeFactory scopes, RelayPool relays, CampaignMail mails, WithdrawalTokens tokens,
     CampaignSignal signal, IOptions<CampaignOptions> options, TimeProvider clock, ILogger<CampaignSender> log) : BackgroundService
 {
     private readonly CampaignOptions _options = options.Value;
-    private readonly ConcurrentBag<IMailTransport> _connections = [];
     private readonly Dictionary<int, int> _refusalsInARow = [];
     private readonly RateLimiter? _perSecond = options.Value.MessagesPerSecond > 0
         ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -58,7 +57,8 @@ public sealed class CampaignSender(
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
         await StartScheduledAsync(scope.ServiceProvider, db, ct);
 
-        var size = await BatchSizeAsync(db, ct);
+        // Every relay resting (a "slow down" answer, unreachable, its hour used up): claiming would only put work back.
+        var size = relays.AnyReady() ? await BatchSizeAsync(db, ct) : 0;
         var batch = size == 0 ? [] : await DeliveryClaims.ClaimAsync(db, size, _options.Lease, clock, ct);
         if (batch.Count == 0)
         {
@@ -114,30 +114,19 @@ public sealed class CampaignSender(
                 if (!await live.SendingAsync(d.CampaignId, token)) return; // paused or cancelled meanwhile: back to pending, untried
                 var campaign = campaigns[d.CampaignId];
                 var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)));
-                var connection = _connections.TryTake(out var c) ? c : transports.NewConnection();
-                try
+                switch (await relays.SendAsync(message, campaign.Relay, token))
                 {
-                    await connection.SendAsync(message, token);
-                    outcome.Sent.Add(d.Id);
-                }
-                catch (MailRejectedException e)
-                {
-                    outcome.Refused[d.Id] = (e.Message, EmailAddress.Normalize(d.Email!));
-                }
-                catch (Exception e) when (!token.IsCancellationRequested)
-                {
-                    outcome.Failed[d.Id] = (e.Message, d.Attempts);
-                }
-                finally
-                {
-                    _connections.Add(connection);
+                    case RelayPool.Sent: outcome.Sent.Add(d.Id); break;
+                    case RelayPool.Refused r: outcome.Refused[d.Id] = (r.Reply, EmailAddress.Normalize(d.Email!)); break;
+                    case RelayPool.Failed f: outcome.Failed[d.Id] = (f.Error, d.Attempts); break;
+                    case RelayPool.Deferred deferred: outcome.Deferred[d.Id] = deferred; break;
                 }
             });
         }
         finally
         {
             // Record what the servers said even when stopping; what was not tried goes back to pending at once.
-            var tried = outcome.Sent.Concat(outcome.Refused.Keys).Concat(outcome.Failed.Keys).Concat(outcome.Skipped.Keys).ToHashSet();
+            var tried = outcome.Sent.Concat(outcome.Refused.Keys).Concat(outcome.Failed.Keys).Concat(outcome.Skipped.Keys).Concat(outcome.Deferred.Keys).ToHashSet();
             var untried = batch.Where(d => !tried.Contains(d.Id)).Select(d => d.Id).ToList();
             await RecordAsync(db, batch, outcome, untried);
         }
@@ -175,6 +164,7 @@ public sealed class CampaignSender(
         public ConcurrentDictionary<long, (string Reply, string NormalizedEmail)> Refused { get; } = new();
         public ConcurrentDictionary<long, (string Error, int Attempts)> Failed { get; } = new();
         public Dictionary<long, string> Skipped { get; } = [];
+        public ConcurrentDictionary<long, RelayPool.Deferred> Deferred { get; } = new();
     }
 
     private async Task RecordAsync(GoldfederDb db, List<DeliveryClaims.Claimed> batch, Outcome outcome, List<long> untried)
@@ -211,6 +201,7 @@ public sealed class CampaignSender(
                 await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(u => u
                     .SetProperty(d => d.NextAttemptAtUtc, now + Retry.Backoff(attempts, _options.RetryBase, _options.RetryMax)).SetProperty(d => d.LastError, Retry.Clip(error)), ct);
         }
+        await CampaignRelayPause.RecordDeferredAsync(db, batch.Where(b => outcome.Deferred.ContainsKey(b.Id)).Select(b => (b.Id, b.CampaignId, outcome.Deferred[b.Id])), _options.PauseWhenRelaysDownFor, now, log, ct);
         await PauseOnRefusalRunsAsync(db, batch, outcome, ct);
         await tx.CommitAsync(ct);
         CampaignMetrics.Sent.Add(sent.Count);
@@ -249,7 +240,6 @@ public sealed class CampaignSender(
 
     public override void Dispose()
     {
-        foreach (var c in _connections) (c as IAsyncDisposable)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _perSecond?.Dispose();
         base.Dispose();
     }

@@ -11,6 +11,7 @@ public static class CampaignsSetup
         services.AddSingleton<CampaignMail>();
         services.AddSingleton<CampaignSignal>();
         services.AddScoped<CampaignControl>();
+        services.AddScoped<CampaignRelayChoice>();
         services.AddSingleton<ApiKeyCheck>();
         services.AddScoped<SubscriberImport>();
         services.AddScoped<IPersonalData, CampaignPersonalData>();

@@ -26,6 +26,7 @@ public static class AuditActions
         ["campaign.resume"] = "Versand fortgesetzt",
         ["campaign.cancel"] = "Versand abgebrochen",
         ["campaign.retry-failed"] = "Fehlgeschlagene erneut versandt",
+        ["campaign.relay"] = "Relay gewählt",
         ["subscribers.import"] = "Abonnenten importiert",
         ["suppression.clear"] = "Sperre aufgehoben",
         ["consent.proof.view"] = "Einwilligungsnachweis angesehen",

@@ -79,6 +79,7 @@ public sealed class CampaignSendTests : IAsyncLifetime
     {
         await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp));
         await app.ImportAsync(CampaignFixtures.Csv(300));
+        _smtp.TemporaryFailureCode = 450;
         _smtp.TemporaryFailuresLeft = 250;
         var campaign = await app.CreateCampaignAsync();
         await app.StartAsync(campaign);
@@ -148,7 +149,9 @@ public sealed class CampaignSendTests : IAsyncLifetime
         Assert.Equal(whilePaused, _smtp.CampaignMails().Count);
         Assert.Equal("Paused", (await app.ProgressAsync(campaign)).Status);
 
-        // Two failures for the next mails, then resume: with one attempt allowed they fail for good.
+        // Two failures for the next mails ("mailbox busy", a temporary failure of the recipient, not of the relay), then
+        // resume: with one attempt allowed they fail for good.
+        _smtp.TemporaryFailureCode = 450;
         _smtp.TemporaryFailuresLeft = 2;
         Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<CampaignControl>().ResumeAsync(campaign, default)));
         var done = await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);

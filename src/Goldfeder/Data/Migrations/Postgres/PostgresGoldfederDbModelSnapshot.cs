@@ -618,6 +618,10 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Relay")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("RenderedHtml")
                         .HasColumnType("text");
 

@@ -597,6 +597,10 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Relay")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RenderedHtml")
                         .HasColumnType("TEXT");
 

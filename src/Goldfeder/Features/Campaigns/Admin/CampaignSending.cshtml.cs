@@ -1,15 +1,22 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
+using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Goldfeder.Features.Campaigns.Admin;
 
 /// <summary>A send as it happens: progress, rate, time left; pause, resume, cancel, retry the failed ones.</summary>
-public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control, CampaignRelayChoice relayChoice, RelayPool relayPool, AuditLog audit, TimeProvider clock) : PageModel
 {
     public CampaignProgress Progress { get; private set; } = null!;
     public string? Notice { get; private set; }
+
+    /// <summary>The campaign's relay (null: all, in order), the configured ones, and what this process sent over each.</summary>
+    public string? Relay { get; private set; }
+    public IReadOnlyList<string> RelayNames => relayChoice.Relays;
+    public IReadOnlyList<RelayStatus> Relays => relayPool.Status();
 
     public async Task<IActionResult> OnGetAsync(int id, string? hinweis, CancellationToken ct)
     {
@@ -17,8 +24,11 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
         var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
         if (progress is null) return NotFound();
         Progress = progress;
+        Relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstOrDefaultAsync(ct);
         Notice = hinweis switch
         {
+            "relay" => "Das Relay wurde geändert; es gilt ab dem nächsten Stapel.",
+            "relay-nicht-moeglich" => "Das Relay kann nicht geändert werden: Es ist nicht eingerichtet, oder der Newsletter ist schon versandt oder abgebrochen.",
             "nicht-moeglich" => "Das ist im jetzigen Zustand nicht möglich.",
             "wiederholt" => "Die vorübergehend gescheiterten Empfänger werden erneut versucht.",
             _ => null,
@@ -37,6 +47,13 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
     public Task<IActionResult> OnPostPauseAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.pause", control.PauseAsync(id, ct), ct);
     public Task<IActionResult> OnPostResumeAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.resume", control.ResumeAsync(id, ct), ct);
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.cancel", control.CancelAsync(id, ct), ct);
+
+    public async Task<IActionResult> OnPostRelayAsync(int id, string? relay, CancellationToken ct)
+    {
+        if (await relayChoice.SetAsync(id, relay, ct) is not null) return Redirect($"/admin/newsletter/versand/{id}?hinweis=relay-nicht-moeglich");
+        await audit.RecordAsync(User.Identity?.Name ?? "?", "campaign.relay", $"Newsletter {id}", null, string.IsNullOrWhiteSpace(relay) ? "alle" : relay, ct);
+        return Redirect($"/admin/newsletter/versand/{id}?hinweis=relay");
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(int id, CancellationToken ct)
     {
