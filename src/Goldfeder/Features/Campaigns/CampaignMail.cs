@@ -27,6 +27,10 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     /// <summary>The withdrawal link every mail's footer starts with; the web version replaces it (<see cref="WebVersion"/>).</summary>
     private const string WithdrawLink = "<a href=\"" + WithdrawPlaceholder + "\" style=\"color:#545b66\">Newsletter abbestellen</a>";
 
+    /// <summary>The personal preference center (topics, pause, objection), beside the withdrawal link.</summary>
+    public const string PreferencesPlaceholder = "{{einstellungen}}";
+    private const string PreferencesLink = " · <a href=\"" + PreferencesPlaceholder + "\" style=\"color:#545b66\">Themen und Einstellungen</a>";
+
     /// <summary>The archive's address of a campaign's web version ("Im Browser ansehen").</summary>
     public static string WebVersionUrl(string baseUrl, int campaignId) => $"{baseUrl.TrimEnd('/')}/newsletter/archiv/{campaignId}";
 
@@ -36,6 +40,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     /// </summary>
     public static string WebVersion(Campaign campaign) =>
         (campaign.RenderedHtml ?? "")
+            .Replace(PreferencesLink, "")
             .Replace(WithdrawLink, "<a href=\"/newsletter\" style=\"color:#545b66\">Newsletter abonnieren</a>")
             .Replace(WebVersionParagraph(campaign.BaseUrl ?? "", campaign.Id), "");
 
@@ -75,10 +80,11 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         var legal = LegalLinks.For(baseUrl);
         html.Append("</div><div style=\"padding:16px 24px;font-size:12px;color:#545b66;border-top:1px solid #ddd\">")
             .Append(string.Concat(footer.Select(l => $"<p>{E(l)}</p>")))
-            .Append("<p>").Append(WithdrawLink).Append(" · ")
+            .Append("<p>").Append(WithdrawLink).Append(PreferencesLink).Append(" · ")
             .Append(string.Join(" · ", legal.Select(l => $"<a href=\"{E(l.Url)}\" style=\"color:#545b66\">{E(l.Text)}</a>"))).Append("</p>")
             .Append("</div></div></body></html>");
         text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n')
+            .Append("Themen und Einstellungen: ").Append(PreferencesPlaceholder).Append('\n')
             .Append(string.Join("\n", legal.Select(l => $"{l.Text}: {l.Url}"))).Append('\n');
         return (html.ToString(), text.ToString());
     }
@@ -96,8 +102,10 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     }
 
     /// <summary>One recipient's mail: the frozen rendering with their withdrawal link, and headers of their own.</summary>
-    public MimeMessage For(Campaign campaign, string to, string withdrawUrl)
+    public MimeMessage For(Campaign campaign, string to, string withdrawUrl, string? preferencesUrl = null)
     {
+        // A test send has no subscriber: its preference link goes to the signup page.
+        preferencesUrl ??= $"{(campaign.BaseUrl ?? SiteUrls.Fallback).TrimEnd('/')}/newsletter";
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(MailboxAddress.Parse(to));
@@ -110,8 +118,8 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
 
         var alternative = new MultipartAlternative
         {
-            new TextPart(TextFormat.Plain) { Text = campaign.RenderedText!.Replace(WithdrawPlaceholder, withdrawUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-            new TextPart(TextFormat.Html) { Text = campaign.RenderedHtml!.Replace(WithdrawPlaceholder, WebUtility.HtmlEncode(withdrawUrl)), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart(TextFormat.Plain) { Text = campaign.RenderedText!.Replace(WithdrawPlaceholder, withdrawUrl).Replace(PreferencesPlaceholder, preferencesUrl), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart(TextFormat.Html) { Text = campaign.RenderedHtml!.Replace(WithdrawPlaceholder, WebUtility.HtmlEncode(withdrawUrl)).Replace(PreferencesPlaceholder, WebUtility.HtmlEncode(preferencesUrl)), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
         };
         message.Body = alternative;
         dkim.Sign(message);
