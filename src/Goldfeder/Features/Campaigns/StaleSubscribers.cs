@@ -23,7 +23,7 @@ public sealed class StaleSubscribers(GoldfederDb db, IOptions<NewsletterOptions>
             && (s.PausedUntilUtc == null || s.PausedUntilUtc <= now)
             && (s.ConfirmedAtUtc ?? s.CreatedAtUtc) < cutoff
             && !db.Set<ConsentEvent>().Any(e => e.SubscriberId == s.Id && e.AtUtc >= cutoff
-                && (e.Kind == ConsentEventKind.Confirmed || e.Kind == ConsentEventKind.Reconfirmed || e.Kind == ConsentEventKind.Imported))
+                && (e.Kind == ConsentEventKind.Confirmed || e.Kind == ConsentEventKind.Reconfirmed))
             && !db.Set<Delivery>().Any(d => d.SubscriberId == s.Id && d.SentAtUtc >= cutoff));
     }
 
