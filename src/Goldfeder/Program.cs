@@ -48,6 +48,7 @@ if (command) return await OperatorCommands.RunAsync(app.Services, args);
 app.HoldWhileRunning();
 await app.LoadArticleDemoContentAsync();
 await app.LoadCareersDemoContentAsync();
+await app.LoadNewsletterDemoTopicsAsync();
 if (storageReady) await app.PrepareLegalPagesAsync();
 
 app.UseSite();

@@ -18,6 +18,9 @@ public static class SiteUrls
     /// <summary>The withdrawal link every newsletter mail carries (and its List-Unsubscribe header).</summary>
     public static string Withdrawal(string baseUrl, string token) => $"{baseUrl}/newsletter/abmelden?token={token}";
 
+    /// <summary>The personal preference center (topics, pause, objection) every newsletter mail links to.</summary>
+    public static string Preferences(string baseUrl, string token) => $"{baseUrl}/newsletter/einstellungen?token={token}";
+
     /// <summary>An article's public page.</summary>
     public static string Article(string baseUrl, string slug) => $"{baseUrl}/news/{slug}";
 

@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await using var context = await browser.NewContextAsync(_baseUrl, forAxe: true);
         var problems = await CheckAsync(context,
             "/", "/news/" + Seed.Slug, "/newsletter", "/newsletter/danke", "/newsletter/bestaetigt", "/karriere",
-            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/admin/anmelden",
+            "/news/gibt-es-nicht", "/newsletter/bestaetigen?token=x", "/newsletter/abmelden?token=x", "/newsletter/einstellungen?token=x", "/newsletter/abgemeldet", "/admin/anmelden",
             "/suche", "/suche?q=Gold", "/suche?q=Quarzuhr+Gold", "/autor/redaktion-kettner-edelmetalle", "/newsletter/archiv",
             "/impressum", "/datenschutz");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await _app.StartAsync(sent);
         var problems = await CheckAsync(context,
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
-            "/admin/newsletter/import", "/admin/newsletter/sperrliste",
+            "/admin/newsletter/import", "/admin/newsletter/sperrliste", "/admin/newsletter/themen", "/admin/newsletter/erneuerung",
             "/admin", "/admin/artikel", "/admin/themen", "/admin/autoren", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
             "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
 

@@ -22,6 +22,7 @@ public sealed partial class PersonalDataCoverageTests : IAsyncLifetime
         ["Secret.Name"] = "the name of a site key",
         ["Category.Name"] = "a topic's name",
         ["Tag.Name"] = "a topic's name",
+        ["NewsletterTopic.Name"] = "a newsletter topic's name",
         ["DataProtectionKey.FriendlyName"] = "ASP.NET Core's key id",
         ["IdentityRole.Name"] = "a role's name",
         ["IdentityRole.NormalizedName"] = "a role's name",

@@ -11,8 +11,8 @@ using MimeKit.Utils;
 namespace Goldfeder.Features.Campaigns;
 
 /// <summary>
-/// Builds campaign mails. The campaign is rendered once, to HTML and text holding <see cref="WithdrawPlaceholder"/>;
-/// per recipient only the withdrawal link is spliced into the body encoded once (<see cref="PreparedBody"/>) and
+/// Builds campaign mails. The campaign is rendered once, to HTML and text holding <see cref="WithdrawPlaceholder"/> and <see cref="PreferencesPlaceholder"/>;
+/// per recipient only the withdrawal and preference links are spliced into the body encoded once (<see cref="PreparedBody"/>) and
 /// the headers are set. No tracking pixel, no rewritten links
 /// (§25 TDDDG would need a consent of its own).
 /// </summary>
@@ -30,6 +30,10 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     /// <summary>The withdrawal link every mail's footer starts with; the web version replaces it (<see cref="WebVersion"/>).</summary>
     private const string WithdrawLink = "<a href=\"" + WithdrawPlaceholder + "\" style=\"color:#545b66\">Newsletter abbestellen</a>";
 
+    /// <summary>The personal preference center (topics, pause, objection), beside the withdrawal link.</summary>
+    public const string PreferencesPlaceholder = "{{einstellungen}}";
+    private const string PreferencesLink = " · <a href=\"" + PreferencesPlaceholder + "\" style=\"color:#545b66\">Themen und Einstellungen</a>";
+
     /// <summary>The archive's address of a campaign's web version ("Im Browser ansehen").</summary>
     public static string WebVersionUrl(string baseUrl, int campaignId) => $"{baseUrl.TrimEnd('/')}/newsletter/archiv/{campaignId}";
 
@@ -39,6 +43,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     /// </summary>
     public static string WebVersion(Campaign campaign) =>
         (campaign.RenderedHtml ?? "")
+            .Replace(PreferencesLink, "")
             .Replace(WithdrawLink, "<a href=\"/newsletter\" style=\"color:#545b66\">Newsletter abonnieren</a>")
             .Replace(WebVersionParagraph(campaign.BaseUrl ?? "", campaign.Id), "");
 
@@ -78,10 +83,11 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         var legal = LegalLinks.For(baseUrl);
         html.Append("</div><div style=\"padding:16px 24px;font-size:12px;color:#545b66;border-top:1px solid #ddd\">")
             .Append(string.Concat(footer.Select(l => $"<p>{E(l)}</p>")))
-            .Append("<p>").Append(WithdrawLink).Append(" · ")
+            .Append("<p>").Append(WithdrawLink).Append(PreferencesLink).Append(" · ")
             .Append(string.Join(" · ", legal.Select(l => $"<a href=\"{E(l.Url)}\" style=\"color:#545b66\">{E(l.Text)}</a>"))).Append("</p>")
             .Append("</div></div></body></html>");
         text.Append("-- \n").Append(string.Join("\n", footer)).Append("\nNewsletter abbestellen: ").Append(WithdrawPlaceholder).Append('\n')
+            .Append("Themen und Einstellungen: ").Append(PreferencesPlaceholder).Append('\n')
             .Append(string.Join("\n", legal.Select(l => $"{l.Text}: {l.Url}"))).Append('\n');
         return (html.ToString(), text.ToString());
     }
@@ -99,8 +105,10 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     }
 
     /// <summary>One recipient's mail: the frozen rendering with their withdrawal link, and headers of their own.</summary>
-    public MimeMessage For(Campaign campaign, string to, string withdrawUrl)
+    public MimeMessage For(Campaign campaign, string to, string withdrawUrl, string? preferencesUrl = null)
     {
+        // A test send has no subscriber: its preference link goes to the signup page.
+        preferencesUrl ??= $"{(campaign.BaseUrl ?? SiteUrls.Fallback).TrimEnd('/')}/newsletter";
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(MailboxAddress.Parse(to));
@@ -111,7 +119,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         message.Headers.Add("List-Unsubscribe", $"<{withdrawUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        message.Body = Prepared(campaign).BodyFor(withdrawUrl);
+        message.Body = Prepared(campaign).BodyFor(withdrawUrl, preferencesUrl);
         dkim.Sign(message);
         return message;
     }
@@ -121,7 +129,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     {
         if (_prepared.TryGetValue(campaign.Id, out var known) && known.Text == campaign.RenderedText && known.Html == campaign.RenderedHtml) return known;
         if (_prepared.Count >= 16) _prepared.Clear();
-        return _prepared[campaign.Id] = new PreparedBody(campaign.RenderedText!, campaign.RenderedHtml!, WithdrawPlaceholder);
+        return _prepared[campaign.Id] = new PreparedBody(campaign.RenderedText!, campaign.RenderedHtml!, WithdrawPlaceholder, PreferencesPlaceholder);
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -113,7 +113,8 @@ public sealed class CampaignSender(
                 if (_perSecond is not null) using (await _perSecond.AcquireAsync(1, token)) { }
                 if (!await live.SendingAsync(d.CampaignId, token)) return; // paused or cancelled meanwhile: back to pending, untried
                 var campaign = campaigns[d.CampaignId];
-                var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)));
+                var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)),
+                    SiteUrls.Preferences(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value, WithdrawalTokens.Preferences)));
                 switch (await relays.SendAsync(message, campaign.Relay, token))
                 {
                     case RelayPool.Sent: outcome.Sent.Add(d.Id); break;

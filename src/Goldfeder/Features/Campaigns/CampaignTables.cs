@@ -11,5 +11,6 @@ public static class CampaignTables
         public DbSet<Campaign> Campaigns => db.Set<Campaign>();
         public DbSet<Delivery> Deliveries => db.Set<Delivery>();
         public DbSet<Suppression> Suppressions => db.Set<Suppression>();
+        public DbSet<CampaignTopic> CampaignTopics => db.Set<CampaignTopic>();
     }
 }

@@ -14,6 +14,8 @@ public static class CampaignsSetup
         services.AddScoped<CampaignRelayChoice>();
         services.AddSingleton<ApiKeyCheck>();
         services.AddScoped<SubscriberImport>();
+        services.AddScoped<CampaignAudience>();
+        services.AddScoped<StaleSubscribers>();
         services.AddScoped<IPersonalData, CampaignPersonalData>();
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());

@@ -13,6 +13,8 @@ internal static class CampaignsSql
     private const string Campaigns = CampaignConfiguration.Table;
     private const string Suppressions = SuppressionConfiguration.Table;
     private const string Subscribers = SubscriberConfiguration.Table;
+    private const string SubscriberTopics = SubscriberTopicConfiguration.Table;
+    private const string CampaignTopics = CampaignTopicConfiguration.Table;
 
     /// <summary>
     /// claim-due-deliveries: the ids of up to {3} deliveries due now of campaigns that are sending, oldest first.
@@ -47,9 +49,10 @@ internal static class CampaignsSql
         """);
 
     /// <summary>
-    /// insert-audience-deliveries: one pending delivery, due now, per subscriber confirmed at this moment and not
-    /// suppressed. {0} campaign id, {1} delivery status Pending, {2} now, {3} subscriber status Confirmed. The same
-    /// text on both providers; returns the number of recipients.
+    /// insert-audience-deliveries: one pending delivery, due now, per subscriber confirmed at this moment, not paused,
+    /// not suppressed, and (when the campaign names topics) holding at least one of them or, having consented before
+    /// topics existed, none at all (the whole newsletter). {0} campaign id, {1} delivery status Pending, {2} now,
+    /// {3} subscriber status Confirmed. The same text on both providers; returns the number of recipients.
     /// Why raw: EF Core has no INSERT … SELECT; this is one statement for the whole audience, 200,000 rows without
     /// 200,000 round trips or tracked entities.
     /// </summary>
@@ -58,6 +61,11 @@ internal static class CampaignsSql
         SELECT {0}, s."{{nameof(Subscriber.Id)}}", {1}, 0, {2}
         FROM "{{Subscribers}}" s
         WHERE s."{{nameof(Subscriber.Status)}}" = {3}
+          AND (s."{{nameof(Subscriber.PausedUntilUtc)}}" IS NULL OR s."{{nameof(Subscriber.PausedUntilUtc)}}" <= {2})
           AND NOT EXISTS (SELECT 1 FROM "{{Suppressions}}" x WHERE x."{{nameof(Suppression.NormalizedEmail)}}" = s."{{nameof(Subscriber.NormalizedEmail)}}")
+          AND (NOT EXISTS (SELECT 1 FROM "{{CampaignTopics}}" c WHERE c."{{nameof(CampaignTopic.CampaignId)}}" = {0})
+            OR NOT EXISTS (SELECT 1 FROM "{{SubscriberTopics}}" t WHERE t."{{nameof(SubscriberTopic.SubscriberId)}}" = s."{{nameof(Subscriber.Id)}}")
+            OR EXISTS (SELECT 1 FROM "{{SubscriberTopics}}" t JOIN "{{CampaignTopics}}" c ON c."{{nameof(CampaignTopic.TopicId)}}" = t."{{nameof(SubscriberTopic.TopicId)}}"
+                       WHERE c."{{nameof(CampaignTopic.CampaignId)}}" = {0} AND t."{{nameof(SubscriberTopic.SubscriberId)}}" = s."{{nameof(Subscriber.Id)}}"))
         """);
 }

@@ -13,31 +13,45 @@ using CsvHelper.Configuration;
 namespace Goldfeder.Features.Campaigns;
 
 /// <summary>
-/// Moves an existing list in: a CSV with the columns address, consent time, source (a header row is allowed). Every
+/// Moves an existing list in: a CSV with the columns address, consent time, source and optionally topics (names
+/// separated by <c>|</c>; else the default chosen at import) (a header row is allowed). Every
 /// row becomes a confirmed subscriber with an <c>imported</c> consent event naming the file and line. All or nothing:
 /// one invalid row refuses the whole file. Addresses already known (pending, confirmed or withdrawn) are left as they
 /// are, and so are addresses erased on request: an import must not bring back someone who withdrew or objected.
 /// </summary>
-public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, Secrets secrets, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, NewsletterTopics topics, Secrets secrets, IOptions<SiteOptions> site, TimeProvider clock)
 {
     public sealed record Result(int Imported, int AlreadyKnown, int Erased, int DuplicatesInFile, List<string> Errors)
     {
         public bool Refused => Errors.Count > 0;
     }
 
-    private sealed record Row(int Line, string Email, string Normalized, DateTime ConsentAtUtc, string? Source);
+    private sealed record Row(int Line, string Email, string Normalized, DateTime ConsentAtUtc, string? Source, IReadOnlyList<string> TopicNames);
 
     private const int MaxErrorsReported = 100;
     private const int Chunk = 5000;
 
-    public async Task<Result> ImportAsync(Stream csv, string fileName, CancellationToken ct)
+    /// <param name="defaultTopics">
+    /// Topic ids for rows without a topics column (or with it empty); none: the whole newsletter, as an old list's
+    /// consent was given before there were topics.
+    /// </param>
+    public async Task<Result> ImportAsync(Stream csv, string fileName, CancellationToken ct, IReadOnlyCollection<int>? defaultTopics = null)
     {
         fileName = Path.GetFileName(fileName);
         var (rows, duplicates, errors) = await ParseAsync(csv, ct);
         if (errors.Count > 0) return new Result(0, 0, 0, duplicates, errors);
         if (rows.Count == 0) return new Result(0, 0, 0, duplicates, ["Die Datei enthält keine Adressen."]);
 
-        var consent = await consentTexts.CurrentAsync(site.Value.NewsletterBox.Consent, ct);
+        var offered = await topics.ActiveAsync(ct);
+        var byName = offered.ToDictionary(t => t.Name, t => t, StringComparer.OrdinalIgnoreCase);
+        var fallback = offered.Where(t => defaultTopics?.Contains(t.Id) == true).ToList();
+        foreach (var r in rows)
+            foreach (var name in r.TopicNames.Where(n => !byName.ContainsKey(n)))
+                Add(errors, $"Zeile {r.Line}: Das Thema „{Clip(name, 100)}“ gibt es nicht (angeboten: {string.Join(", ", offered.Select(t => t.Name))}).");
+        if (errors.Count > 0) return new Result(0, 0, 0, duplicates, errors);
+        List<NewsletterTopics.Topic> TopicsOf(Row r) => r.TopicNames.Count > 0 ? r.TopicNames.Select(n => byName[n]).DistinctBy(t => t.Id).ToList() : fallback;
+
+        var consent = await consentTexts.CurrentAsync(NewsletterTopics.ConsentWording(site.Value.NewsletterBox.Consent, offered), ct);
         var erasedHashes = await ErasedHashesAsync(ct);
         var key = await secrets.GetAsync("newsletter-erasure", ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -50,7 +64,9 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
         var erased = rows.Where(r => !known.Contains(r.Normalized) && erasedHashes.Contains(HashOf(key, r.Normalized))).Select(r => r.Normalized).ToHashSet();
         var fresh = rows.Where(r => !known.Contains(r.Normalized) && !erased.Contains(r.Normalized)).ToList();
 
-        foreach (var chunk in fresh.Select(r => new ImportedSubscribers.Row(r.Email, r.Normalized, r.ConsentAtUtc, r.Source, Detail(r, fileName))).Chunk(Chunk))
+        foreach (var chunk in fresh.Select(r => (Row: r, Topics: TopicsOf(r)))
+                     .Select(x => new ImportedSubscribers.Row(x.Row.Email, x.Row.Normalized, x.Row.ConsentAtUtc, x.Row.Source, Detail(x.Row, fileName, x.Topics), x.Topics.Select(t => t.Id).ToList()))
+                     .Chunk(Chunk))
             await ImportedSubscribers.InsertAsync(db, chunk, consent.Id, now, ct);
         await tx.CommitAsync(ct);
         return new Result(fresh.Count, known.Count, erased.Count, duplicates, []);
@@ -129,7 +145,8 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
             if (source?.Any(char.IsControl) == true) { Add(errors, $"Zeile {line}: Die Quelle enthält Steuerzeichen."); continue; }
             var normalized = EmailAddress.Normalize(email);
             if (!seen.Add(normalized)) { duplicates++; continue; }
-            rows.Add(new Row(line, email, normalized, at, source));
+            var topicNames = fields.Length > 3 ? fields[3].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+            rows.Add(new Row(line, email, normalized, at, source, topicNames));
         }
         return (rows, duplicates, errors);
     }
@@ -177,8 +194,9 @@ public sealed class SubscriberImport(GoldfederDb db, ConsentTexts consentTexts, 
 
     private static string HashOf(byte[] key, string normalized) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalized)));
 
-    private static string Detail(Row r, string fileName) =>
-        $"import {fileName}:{r.Line}; Einwilligung {r.ConsentAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}" + (r.Source is null ? "" : $"; Quelle: {r.Source}");
+    private static string Detail(Row r, string fileName, List<NewsletterTopics.Topic> topics) =>
+        $"import {fileName}:{r.Line}; Einwilligung {r.ConsentAtUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}" + (r.Source is null ? "" : $"; Quelle: {r.Source}")
+        + "; Themen: " + (topics.Count == 0 ? "ganzer Newsletter" : string.Join(", ", topics.Select(t => t.Name)));
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -19,7 +19,7 @@ public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails 
 
         var subscriber = await db.Subscribers.AsNoTracking().FirstOrDefaultAsync(s => s.ConfirmTokenHash == hash, ct);
         if (subscriber is null)
-            return await db.ConsentEvents.AnyAsync(e => e.Kind == ConsentEventKind.Confirmed && e.Detail == detail, ct)
+            return await db.ConsentEvents.AnyAsync(e => e.Kind == ConsentEventKind.Confirmed && e.TopicId == null && e.Detail == detail, ct)
                 ? ConfirmOutcome.AlreadyConfirmed
                 : ConfirmOutcome.Invalid;
         if (subscriber.ConfirmTokenExpiresAtUtc < now) return ConfirmOutcome.Expired;
@@ -35,13 +35,17 @@ public sealed class Confirmation(GoldfederDb db, Outbox outbox, NewsletterMails 
                 .SetProperty(s => s.ConfirmTokenExpiresAtUtc, (DateTime?)null), ct);
         if (changed == 0) return ConfirmOutcome.AlreadyConfirmed;
 
-        db.ConsentEvents.Add(new ConsentEvent
-        {
-            SubscriberId = subscriber.Id, Kind = ConsentEventKind.Confirmed, AtUtc = now, ConsentTextId = subscriber.ConsentTextId,
-            IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = detail,
-        });
+        // The whole subscription, then each topic it asked for.
+        var topics = await db.SubscriberTopics.Where(t => t.SubscriberId == subscriber.Id).OrderBy(t => t.TopicId).Select(t => (int?)t.TopicId).ToListAsync(ct);
+        foreach (var topic in topics.Prepend(null))
+            db.ConsentEvents.Add(new ConsentEvent
+            {
+                SubscriberId = subscriber.Id, Kind = ConsentEventKind.Confirmed, AtUtc = now, ConsentTextId = subscriber.ConsentTextId, TopicId = topic,
+                IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = detail,
+            });
         var withdrawUrl = SiteUrls.Withdrawal(requester.BaseUrl, WithdrawalTokens.Create(withdrawalKey, subscriber.Id));
-        outbox.Add(mails.Welcome(subscriber.Email, withdrawUrl));
+        var preferencesUrl = SiteUrls.Preferences(requester.BaseUrl, WithdrawalTokens.Create(withdrawalKey, subscriber.Id, WithdrawalTokens.Preferences));
+        outbox.Add(mails.Welcome(subscriber.Email, withdrawUrl, preferencesUrl));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         outbox.Wake();

@@ -16,6 +16,9 @@ public class ConsentEvent
     public ConsentEventKind Kind { get; set; }
     public DateTime AtUtc { get; set; }
     public int? ConsentTextId { get; set; }
+
+    /// <summary>The topic this step concerns; null for a step of the whole subscription.</summary>
+    public int? TopicId { get; set; }
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
     public string? SourcePage { get; set; }
@@ -39,5 +42,8 @@ internal sealed class ConsentEventConfiguration : IEntityTypeConfiguration<Conse
         e.HasIndex(x => new { x.SubscriberId, x.AtUtc });
         e.HasOne(x => x.Subscriber).WithMany().HasForeignKey(x => x.SubscriberId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ConsentText>().WithMany().HasForeignKey(x => x.ConsentTextId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to the topics: on SQLite adding one rebuilds the table and drops its append-only trigger.
+        // Topics are never deleted, so the id always resolves.
+        e.HasIndex(x => x.TopicId);
     }
 }

@@ -11,8 +11,18 @@ namespace Goldfeder.Features.Newsletter;
 /// </summary>
 public sealed class ConsentLedger(GoldfederDb db, IEnumerable<IPersonalData> parts, NewsletterPersonalData newsletter, AuditLog audit, TimeProvider clock)
 {
-    public sealed record Proof(string Email, string Status, DateTime CreatedAtUtc, DateTime? ConfirmedAtUtc, DateTime? WithdrawnAtUtc, List<ProofEvent> Events);
-    public sealed record ProofEvent(string Kind, DateTime AtUtc, string? IpAddress, string? UserAgent, string? SourcePage, string? Detail, ProofText? ConsentText);
+    public sealed record Proof(string Email, string Status, DateTime CreatedAtUtc, DateTime? ConfirmedAtUtc, DateTime? WithdrawnAtUtc, List<ProofEvent> Events)
+    {
+        /// <summary>The topics held now (empty: the whole newsletter, consented before topics existed) and when a pause ends.</summary>
+        public List<string> Topics { get; init; } = [];
+        public DateTime? PausedUntilUtc { get; init; }
+
+        /// <summary>The history topic by topic: each topic's events in order; the whole subscription's under null.</summary>
+        public IEnumerable<IGrouping<string?, ProofEvent>> ByTopic() => Events.GroupBy(e => e.Topic).OrderBy(g => g.Key is not null).ThenBy(g => g.Key);
+    }
+
+    /// <param name="Topic">The topic the step concerns; null for the whole subscription.</param>
+    public sealed record ProofEvent(string Kind, DateTime AtUtc, string? IpAddress, string? UserAgent, string? SourcePage, string? Detail, ProofText? ConsentText, string? Topic = null);
     public sealed record ProofText(int Version, string Sha256, string Text);
 
     public async Task<Proof?> ProofAsync(string email, CancellationToken ct) =>

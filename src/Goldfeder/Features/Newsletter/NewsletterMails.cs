@@ -55,15 +55,37 @@ public sealed class NewsletterMails(Letters letters, IOptions<SiteOptions> site,
         ];
     }
 
-    public MimeMessage Welcome(string to, string withdrawUrl)
+    public MimeMessage Welcome(string to, string withdrawUrl, string preferencesUrl)
     {
         var message = Build(to, $"Ihre Anmeldung zum {site.Value.Brand} Newsletter ist bestätigt",
         [
             "Guten Tag,",
             $"vielen Dank: Ihre Anmeldung zum Newsletter von {site.Value.Brand} ist bestätigt.",
             "Sie können Ihre Einwilligung jederzeit und ohne Angabe von Gründen mit Wirkung für die Zukunft widerrufen, mit einem Klick hier:",
-        ], withdrawUrl, "Newsletter abbestellen", []);
+        ], withdrawUrl, "Newsletter abbestellen",
+        [
+            $"Ihre Themen wählen, den Newsletter pausieren oder allen Werbe-E-Mails widersprechen: {preferencesUrl}",
+        ]);
         AddListHeaders(message, withdrawUrl);
+        return message;
+    }
+
+    public const string RepermissionSubject = "Möchten Sie unseren Newsletter weiter erhalten?";
+
+    /// <summary>
+    /// The renewal of stale consent: one question, one button to the preference center, which shows the confirm button
+    /// (GET shows, POST confirms). No advertising in it, like the confirmation mail.
+    /// </summary>
+    public MimeMessage Repermission(string to, string preferencesUrl, TimeSpan answerWithin)
+    {
+        var message = Build(to, RepermissionSubject,
+        [
+            "Guten Tag,",
+            $"Sie haben den Newsletter von {site.Value.Brand} vor längerer Zeit abonniert. Möchten Sie ihn weiter erhalten? Dann bestätigen Sie es bitte mit einem Klick:",
+        ], preferencesUrl, "Ja, Newsletter weiter erhalten",
+        [
+            $"Wenn Sie nicht innerhalb von {(int)Math.Round(answerWithin.TotalDays)} Tagen antworten, schicken wir Ihnen keinen Newsletter mehr. Ihre Themen und Einstellungen finden Sie unter demselben Link.",
+        ]);
         return message;
     }
 

@@ -20,6 +20,12 @@ public sealed class NewsletterOptions
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A subscriber with no delivery and no confirmation for this long is listed for a re-permission mail.</summary>
+    public TimeSpan RepermissionAfter { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>Who does not answer a re-permission mail within this time is paused until they do.</summary>
+    public TimeSpan RepermissionAnswerWithin { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Whether the ledger records the requester's IP address (data minimisation: a setting, named in the privacy notice).</summary>
     public bool RecordIpAddress { get; set; } = true;
 

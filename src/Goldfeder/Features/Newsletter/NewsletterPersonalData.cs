@@ -18,7 +18,7 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
     public string Section => "Newsletter-Einwilligung";
     public string Purpose => "Zusendung des Newsletters auf Grundlage Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO) und deren Nachweis (Art. 7 Abs. 1 DSGVO).";
     public string Retention => "Solange Sie den Newsletter beziehen; nach dem Widerruf der Nachweis der Einwilligung bis zum Ende der Verjährungsfrist (§§ 195, 199 BGB). Unbestätigte Anmeldungen werden nach 30 Tagen gelöscht.";
-    public IReadOnlyCollection<Type> Covers => [typeof(Subscriber), typeof(ConsentEvent)];
+    public IReadOnlyCollection<Type> Covers => [typeof(Subscriber), typeof(ConsentEvent), typeof(SubscriberTopic)];
 
     public async Task<ConsentLedger.Proof?> ProofAsync(string normalizedEmail, CancellationToken ct)
     {
@@ -29,9 +29,16 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
             .Where(e => e.SubscriberId == subscriber.Id)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .ToListAsync(ct);
+        var topics = await db.NewsletterTopics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var held = await db.SubscriberTopics.AsNoTracking().Where(t => t.SubscriberId == subscriber.Id).Select(t => t.TopicId).ToListAsync(ct);
         return new ConsentLedger.Proof(subscriber.Email, subscriber.Status.ToString(), subscriber.CreatedAtUtc, subscriber.ConfirmedAtUtc, subscriber.WithdrawnAtUtc,
             events.Select(e => new ConsentLedger.ProofEvent(e.Kind.ToString(), e.AtUtc, e.IpAddress, e.UserAgent, e.SourcePage, e.Detail,
-                e.ConsentTextId is int id && texts.TryGetValue(id, out var t) ? new ConsentLedger.ProofText(t.Version, t.Sha256, t.Text) : null)).ToList());
+                e.ConsentTextId is int id && texts.TryGetValue(id, out var t) ? new ConsentLedger.ProofText(t.Version, t.Sha256, t.Text) : null,
+                e.TopicId is int topic ? topics.GetValueOrDefault(topic, $"Thema {topic}") : null)).ToList())
+        {
+            Topics = held.Select(id => topics.GetValueOrDefault(id, $"Thema {id}")).Order().ToList(),
+            PausedUntilUtc = subscriber.PausedUntilUtc,
+        };
     }
 
     public async Task<IReadOnlyList<PersonalRecord>> ExportAsync(string normalizedEmail, CancellationToken ct)
@@ -47,9 +54,12 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
                 .With("Status", StatusText(proof.Status))
                 .With("Angemeldet", proof.CreatedAtUtc)
                 .With("Bestätigt", proof.ConfirmedAtUtc)
-                .With("Widerrufen", proof.WithdrawnAtUtc),
+                .With("Widerrufen", proof.WithdrawnAtUtc)
+                .With("Themen", proof.Status == nameof(SubscriberStatus.Withdrawn) ? "keine" : proof.Topics.Count == 0 ? "ganzer Newsletter" : string.Join(", ", proof.Topics))
+                .With("Pausiert bis", proof.PausedUntilUtc),
             .. proof.Events.Select(e => new PersonalRecord()
                 .With("Ereignis", KindText(e.Kind))
+                .With("Thema", e.Topic ?? "ganzes Abonnement")
                 .With("Zeit", e.AtUtc)
                 .With("IP-Adresse", e.IpAddress)
                 .With("Browser", e.UserAgent)
@@ -68,10 +78,11 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
         var summary = JsonSerializer.Serialize(new
         {
             addressHash = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalizedEmail))),
-            history = proof.Events.Select(e => new { e.Kind, e.AtUtc, consentTextVersion = e.ConsentText?.Version }),
+            history = proof.Events.Select(e => new { e.Kind, e.AtUtc, consentTextVersion = e.ConsentText?.Version, e.Topic }),
         });
         var subscriberId = await db.Subscribers.Where(s => s.NormalizedEmail == normalizedEmail).Select(s => s.Id).SingleAsync(ct);
         await db.ConsentEvents.Where(e => e.SubscriberId == subscriberId).ExecuteDeleteAsync(ct);
+        await db.SubscriberTopics.Where(t => t.SubscriberId == subscriberId).ExecuteDeleteAsync(ct);
         await db.Subscribers.Where(s => s.Id == subscriberId).ExecuteDeleteAsync(ct);
         db.ConsentEvents.Add(new ConsentEvent { Kind = ConsentEventKind.Erased, AtUtc = clock.GetUtcNow().UtcDateTime, Detail = summary });
         await db.SaveChangesAsync(ct);
@@ -90,6 +101,10 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
         nameof(ConsentEventKind.Confirmed) => "Bestätigung",
         nameof(ConsentEventKind.Withdrawn) => "Widerruf",
         nameof(ConsentEventKind.Imported) => "Übernahme aus dem Bestand",
+        nameof(ConsentEventKind.Paused) => "Pause",
+        nameof(ConsentEventKind.Resumed) => "Pause beendet",
+        nameof(ConsentEventKind.RepermissionAsked) => "Nachfrage, ob weiter gewünscht",
+        nameof(ConsentEventKind.Reconfirmed) => "Erneut bestätigt",
         _ => kind,
     };
 }

@@ -19,6 +19,10 @@ public static class NewsletterSetup
         services.AddHostedService<SignupWriter>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Withdrawal>();
+        services.AddSingleton<NewsletterTopics>();
+        services.AddScoped<Preferences>();
+        services.AddScoped<Repermission>();
+        services.AddHostedService<RepermissionExpiry>();
         services.AddScoped<ConsentLedger>();
         services.AddScoped<NewsletterPersonalData>();
         services.AddScoped<IPersonalData>(sp => sp.GetRequiredService<NewsletterPersonalData>());
@@ -34,5 +38,11 @@ public static class NewsletterSetup
         }));
         services.AuthorizeAdminFolder("Newsletter", Roles.Admin, Roles.DataProtection);
         return services;
+    }
+
+    /// <summary>The demo topics (with <c>DemoContent:Load</c>), added at start when there are none.</summary>
+    public static async Task LoadNewsletterDemoTopicsAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("DemoContent:Load")) await app.Services.GetRequiredService<NewsletterTopics>().LoadDemoAsync();
     }
 }

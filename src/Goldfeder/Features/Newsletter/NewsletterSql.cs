@@ -13,6 +13,24 @@ internal static class NewsletterSql
 {
     private const string Subscribers = SubscriberConfiguration.Table;
     private const string ConsentEvents = ConsentEventConfiguration.Table;
+    private const string SubscriberTopics = SubscriberTopicConfiguration.Table;
+
+    /// <summary>
+    /// insert-subscriber-topics: the topics of a batch of signups or of an import chunk.
+    /// {0} JSON [{"n": normalised, "t": topic id}], {1} now.
+    /// Why raw: as <see cref="InsertRequestedSubscribers"/>, the rows of a batch in one statement.
+    /// </summary>
+    public static readonly SqlStatement InsertSubscriberTopics = new(
+        Sqlite: $$"""
+            INSERT INTO "{{SubscriberTopics}}" ("{{nameof(SubscriberTopic.SubscriberId)}}", "{{nameof(SubscriberTopic.TopicId)}}", "{{nameof(SubscriberTopic.SinceUtc)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", j.value ->> 't', {1}
+            FROM json_each({0}) j JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.value ->> 'n'
+            """,
+        Postgres: $$"""
+            INSERT INTO "{{SubscriberTopics}}" ("{{nameof(SubscriberTopic.SubscriberId)}}", "{{nameof(SubscriberTopic.TopicId)}}", "{{nameof(SubscriberTopic.SinceUtc)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", j.t, {1}
+            FROM jsonb_to_recordset({0}::jsonb) AS j(n text, t int) JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.n
+            """);
 
     /// <summary>
     /// insert-requested-subscribers: the new addresses of a signup batch, pending, each with its confirmation token.
@@ -37,7 +55,7 @@ internal static class NewsletterSql
 
     /// <summary>
     /// insert-requested-events: one <c>requested</c> event per accepted signup of a batch, with who asked from where.
-    /// {0} JSON [{"n": normalised, "ip": address, "ua": user agent, "sp": source page}], {1} kind Requested, {2} now,
+    /// {0} JSON [{"n": normalised, "t": topic id or null, "ip": address, "ua": user agent, "sp": source page}], {1} kind Requested, {2} now,
     /// {3} consent text id, {4} detail.
     /// Why raw: as <see cref="InsertRequestedSubscribers"/>.
     /// </summary>
@@ -45,16 +63,16 @@ internal static class NewsletterSql
         Sqlite: $$"""
             INSERT INTO "{{ConsentEvents}}" ("{{nameof(ConsentEvent.SubscriberId)}}", "{{nameof(ConsentEvent.Kind)}}", "{{nameof(ConsentEvent.AtUtc)}}",
                 "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.IpAddress)}}", "{{nameof(ConsentEvent.UserAgent)}}",
-                "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}")
-            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.value ->> 'ip', j.value ->> 'ua', j.value ->> 'sp', {4}
+                "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}", "{{nameof(ConsentEvent.TopicId)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.value ->> 'ip', j.value ->> 'ua', j.value ->> 'sp', {4}, j.value ->> 't'
             FROM json_each({0}) j JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.value ->> 'n'
             """,
         Postgres: $$"""
             INSERT INTO "{{ConsentEvents}}" ("{{nameof(ConsentEvent.SubscriberId)}}", "{{nameof(ConsentEvent.Kind)}}", "{{nameof(ConsentEvent.AtUtc)}}",
                 "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.IpAddress)}}", "{{nameof(ConsentEvent.UserAgent)}}",
-                "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}")
-            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.ip, j.ua, j.sp, {4}
-            FROM jsonb_to_recordset({0}::jsonb) AS j(n text, ip text, ua text, sp text) JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.n
+                "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}", "{{nameof(ConsentEvent.TopicId)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.ip, j.ua, j.sp, {4}, j.t
+            FROM jsonb_to_recordset({0}::jsonb) AS j(n text, t int, ip text, ua text, sp text) JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.n
             """);
 
     /// <summary>
@@ -77,22 +95,22 @@ internal static class NewsletterSql
             """);
 
     /// <summary>
-    /// insert-imported-events: one <c>imported</c> event per row of the chunk, naming file and line.
-    /// {0} the JSON of <see cref="InsertImportedSubscribers"/> with "p": source and "d": detail, {1} kind Imported,
+    /// insert-imported-events: one <c>imported</c> event per row of the chunk, naming file and line, and one per topic.
+    /// {0} JSON [{"n": normalised, "t": topic id or null, "p": source, "d": detail}], {1} kind Imported,
     /// {2} now, {3} consent text id.
     /// Why raw: as <see cref="InsertImportedSubscribers"/>.
     /// </summary>
     public static readonly SqlStatement InsertImportedEvents = new(
         Sqlite: $$"""
             INSERT INTO "{{ConsentEvents}}" ("{{nameof(ConsentEvent.SubscriberId)}}", "{{nameof(ConsentEvent.Kind)}}", "{{nameof(ConsentEvent.AtUtc)}}",
-                "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}")
-            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.value ->> 'p', j.value ->> 'd'
+                "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}", "{{nameof(ConsentEvent.TopicId)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.value ->> 'p', j.value ->> 'd', j.value ->> 't'
             FROM json_each({0}) j JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.value ->> 'n'
             """,
         Postgres: $$"""
             INSERT INTO "{{ConsentEvents}}" ("{{nameof(ConsentEvent.SubscriberId)}}", "{{nameof(ConsentEvent.Kind)}}", "{{nameof(ConsentEvent.AtUtc)}}",
-                "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}")
-            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.p, j.d
-            FROM jsonb_to_recordset({0}::jsonb) AS j(n text, p text, d text) JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.n
+                "{{nameof(ConsentEvent.ConsentTextId)}}", "{{nameof(ConsentEvent.SourcePage)}}", "{{nameof(ConsentEvent.Detail)}}", "{{nameof(ConsentEvent.TopicId)}}")
+            SELECT s."{{nameof(Subscriber.Id)}}", {1}, {2}, {3}, j.p, j.d, j.t
+            FROM jsonb_to_recordset({0}::jsonb) AS j(n text, t int, p text, d text) JOIN "{{Subscribers}}" s ON s."{{nameof(Subscriber.NormalizedEmail)}}" = j.n
             """);
 }

@@ -16,10 +16,11 @@ public sealed class Signup
 
     internal ChannelReader<PendingSignup> Pending => _queue.Reader;
 
-    public async Task RequestAsync(string email, Requester requester, CancellationToken ct)
+    /// <param name="topicIds">The topics ticked; none (or none still offered) means every topic offered, as the consent text says.</param>
+    public async Task RequestAsync(string email, Requester requester, CancellationToken ct, IReadOnlyCollection<int>? topicIds = null)
     {
         var (token, hash) = ConfirmToken.New();
-        var signup = new PendingSignup(email, EmailAddress.Normalize(email), requester, hash, SiteUrls.Confirmation(requester.BaseUrl, token));
+        var signup = new PendingSignup(email, EmailAddress.Normalize(email), requester, hash, SiteUrls.Confirmation(requester.BaseUrl, token), topicIds ?? []);
         await _queue.Writer.WriteAsync(signup, ct);
         await signup.Committed.Task.WaitAsync(ct);
         NewsletterMetrics.SignupsAccepted.Add(1);
@@ -27,7 +28,10 @@ public sealed class Signup
 }
 
 /// <summary>A signup waiting for its commit, with the hash of its confirmation token and the link for its mail.</summary>
-internal sealed record PendingSignup(string Email, string NormalizedEmail, Requester Requester, string TokenHash, string ConfirmUrl)
+internal sealed record PendingSignup(string Email, string NormalizedEmail, Requester Requester, string TokenHash, string ConfirmUrl, IReadOnlyCollection<int> TopicIds)
 {
+    /// <summary>The topics this signup asks for, resolved against the offered ones by the writer.</summary>
+    public IReadOnlyList<int> Topics { get; set; } = [];
+
     public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -15,6 +15,7 @@ public sealed class SignupPageModel(Signup signup, IOptions<NewsletterOptions> o
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "quelle")] public string? Source { get; set; }
+    [BindProperty(Name = "themen")] public int[]? Topics { get; set; }
 
     /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
     [BindProperty(Name = "website")] public string? Website { get; set; }
@@ -33,7 +34,7 @@ public sealed class SignupPageModel(Signup signup, IOptions<NewsletterOptions> o
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await signup.RequestAsync(email, Requester.From(HttpContext, options, site.Value, Source), ct);
+        await signup.RequestAsync(email, Requester.From(HttpContext, options, site.Value, Source), ct, Topics);
         return Redirect("/newsletter/danke");
     }
 }

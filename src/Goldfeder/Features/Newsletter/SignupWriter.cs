@@ -13,7 +13,7 @@ namespace Goldfeder.Features.Newsletter;
 /// of its addresses first), its signups are written again one by one.
 /// </summary>
 public sealed class SignupWriter(
-    Signup signup, IServiceScopeFactory scopes, OutboxSignal signal, ConsentTexts consentTexts,
+    Signup signup, IServiceScopeFactory scopes, OutboxSignal signal, ConsentTexts consentTexts, NewsletterTopics topics,
     IOptions<NewsletterOptions> options, IOptions<SiteOptions> site, TimeProvider clock, ILogger<SignupWriter> log) : BackgroundService
 {
     private const int MaxBatch = 500;
@@ -63,7 +63,13 @@ public sealed class SignupWriter(
 
     private async Task WriteAsync(List<PendingSignup> batch, CancellationToken ct)
     {
-        var consent = await consentTexts.CurrentAsync(site.Value.NewsletterBox.Consent, ct);
+        var offered = await topics.ActiveAsync(ct);
+        var consent = await consentTexts.CurrentAsync(NewsletterTopics.ConsentWording(site.Value.NewsletterBox.Consent, offered), ct);
+        foreach (var request in batch)
+        {
+            var chosen = offered.Where(t => request.TopicIds.Contains(t.Id)).Select(t => t.Id).ToList();
+            request.Topics = chosen.Count > 0 ? chosen : offered.Select(t => t.Id).ToList();
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +95,7 @@ public sealed class SignupWriter(
             if (known.Status == SubscriberStatus.Confirmed) continue;
             // An unverified address gets only a few confirmation mails a day, whoever asks from wherever (each one left a requested event).
             var dayAgo = now.AddDays(-1);
-            if (await db.ConsentEvents.CountAsync(e => e.SubscriberId == known.Id && e.Kind == ConsentEventKind.Requested && e.AtUtc > dayAgo, ct)
+            if (await db.ConsentEvents.CountAsync(e => e.SubscriberId == known.Id && e.Kind == ConsentEventKind.Requested && e.TopicId == null && e.AtUtc > dayAgo, ct)
                 >= options.Value.ConfirmationsPerAddressPerDay) continue;
             // Guarded, so that parallel requests (other instances) for one address queue one mail.
             var hash = request.TokenHash;
@@ -103,6 +109,8 @@ public sealed class SignupWriter(
                     .SetProperty(s => s.ConsentTextId, consent.Id), ct);
             if (won > 0) accepted.Add(request);
         }
+        var renewed = accepted.Where(a => existing.ContainsKey(a.NormalizedEmail)).Select(a => existing[a.NormalizedEmail].Id).ToList();
+        if (renewed.Count > 0) await db.SubscriberTopics.Where(t => renewed.Contains(t.SubscriberId)).ExecuteDeleteAsync(ct);
         await SignupRows.InsertAsync(db, fresh, accepted, consent.Id, now, expires, ct);
         await tx.CommitAsync(ct);
         signal.Wake();

@@ -25,6 +25,12 @@ public class Subscriber
     public string? ConfirmTokenHash { get; set; }
     public DateTime? ConfirmTokenExpiresAtUtc { get; set; }
     public DateTime? ConfirmMailQueuedAtUtc { get; set; }
+
+    /// <summary>No campaign reaches the subscriber before this time (a pause chosen in the preference center, or an unanswered re-permission).</summary>
+    public DateTime? PausedUntilUtc { get; set; }
+
+    /// <summary>When the open re-permission mail was sent; cleared by the answer or by the pause that follows silence.</summary>
+    public DateTime? RepermissionAskedAtUtc { get; set; }
 }
 
 internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscriber>

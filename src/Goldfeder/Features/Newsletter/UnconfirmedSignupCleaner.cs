@@ -50,6 +50,7 @@ public sealed class UnconfirmedSignupCleaner(IServiceScopeFactory scopes, IOptio
         var ids = expired.Where(e => still.Contains(e.Id)).Select(e => e.Id).ToList();
         var addresses = expired.Where(e => still.Contains(e.Id)).Select(e => e.NormalizedEmail).ToList();
         await db.ConsentEvents.Where(e => e.SubscriberId != null && ids.Contains(e.SubscriberId.Value)).ExecuteDeleteAsync(ct);
+        await db.SubscriberTopics.Where(t => ids.Contains(t.SubscriberId)).ExecuteDeleteAsync(ct);
         await Outbox.DeleteToAsync(db, addresses, ct);
         var deleted = await db.Subscribers.Where(s => ids.Contains(s.Id) && s.Status == SubscriberStatus.Pending).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);

@@ -30,15 +30,21 @@ public sealed class Withdrawal(GoldfederDb db, WithdrawalTokens tokens, TimeProv
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, SubscriberStatus.Withdrawn)
                 .SetProperty(s => s.WithdrawnAtUtc, now)
+                .SetProperty(s => s.PausedUntilUtc, (DateTime?)null)
+                .SetProperty(s => s.RepermissionAskedAtUtc, (DateTime?)null)
                 .SetProperty(s => s.ConfirmTokenHash, (string?)null)
                 .SetProperty(s => s.ConfirmTokenExpiresAtUtc, (DateTime?)null), ct);
         if (changed == 0) return;
 
-        db.ConsentEvents.Add(new ConsentEvent
-        {
-            SubscriberId = subscriberId, Kind = ConsentEventKind.Withdrawn, AtUtc = now, ConsentTextId = subscriber.ConsentTextId,
-            IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = channel,
-        });
+        // The whole subscription, and each topic it held: a withdrawal (an objection, Art. 21) ends every one of them.
+        var topics = await db.SubscriberTopics.Where(t => t.SubscriberId == subscriberId).OrderBy(t => t.TopicId).Select(t => (int?)t.TopicId).ToListAsync(ct);
+        await db.SubscriberTopics.Where(t => t.SubscriberId == subscriberId).ExecuteDeleteAsync(ct);
+        foreach (var topic in topics.Prepend(null))
+            db.ConsentEvents.Add(new ConsentEvent
+            {
+                SubscriberId = subscriberId, Kind = ConsentEventKind.Withdrawn, AtUtc = now, ConsentTextId = subscriber.ConsentTextId, TopicId = topic,
+                IpAddress = requester.IpAddress, UserAgent = requester.UserAgent, SourcePage = requester.SourcePage, Detail = channel,
+            });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

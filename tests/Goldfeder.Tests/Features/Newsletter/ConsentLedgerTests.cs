@@ -41,13 +41,15 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await changed.SignUpAsync("neu@example.de");
 
         var ledger = (string email) => changed.InScopeAsync(s => s.GetRequiredService<ConsentLedger>().ProofAsync(email, default));
-        var oldText = (await ledger("alt@example.de"))!.Events.Single().ConsentText!;
-        var newText = (await ledger("neu@example.de"))!.Events.Single().ConsentText!;
+        var oldText = (await ledger("alt@example.de"))!.Events.Single(e => e.Topic is null).ConsentText!;
+        var newText = (await ledger("neu@example.de"))!.Events.Single(e => e.Topic is null).ConsentText!;
         Assert.Equal(1, oldText.Version);
         Assert.StartsWith("Durch Eingabe Ihrer E-Mail-Adresse", oldText.Text);
         Assert.Equal(2, newText.Version);
-        Assert.Equal(newWording, newText.Text);
-        Assert.Equal(ConsentText.HashOf(newWording), newText.Sha256);
+        // The declaration as shown: the wording, then the topics offered beside it.
+        Assert.StartsWith(newWording + "\n\nThemen zur Auswahl", newText.Text);
+        Assert.Contains("Marktberichte – ", newText.Text);
+        Assert.Equal(ConsentText.HashOf(newText.Text), newText.Sha256);
     }
 
     [Fact]
@@ -108,7 +110,9 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         using var json = JsonDocument.Parse(output);
         Assert.Equal("Confirmed", json.RootElement.GetProperty("status").GetString());
         var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal(["Requested", "Confirmed"], events.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(["Requested", "Confirmed"], events.Where(e => e.GetProperty("topic").ValueKind == JsonValueKind.Null).Select(e => e.GetProperty("kind").GetString()));
+        // Signed up without ticking a topic: every topic offered, each asked for and confirmed.
+        Assert.Equal(6, events.Count(e => e.GetProperty("topic").ValueKind == JsonValueKind.String));
         Assert.All(events, e => Assert.StartsWith("Durch Eingabe", e.GetProperty("consentText").GetProperty("text").GetString()));
         Assert.Equal(1, (await _app.RunCommandAsync("consent", "proof", "niemand@example.de")).Code);
     }
@@ -126,7 +130,8 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         var sections = json.RootElement.GetProperty("Bereiche").EnumerateArray().ToDictionary(s => s.GetProperty("Bereich").GetString()!);
         var newsletter = sections["Newsletter-Einwilligung"];
         Assert.Contains("Art. 6", newsletter.GetProperty("Zweck").GetString());
-        Assert.Equal(["Anmeldung", "Bestätigung"], newsletter.GetProperty("Einträge").EnumerateArray().Skip(1).Select(e => e.GetProperty("Ereignis").GetString()));
+        Assert.Equal(["Anmeldung", "Bestätigung"], newsletter.GetProperty("Einträge").EnumerateArray().Skip(1)
+            .Where(e => e.GetProperty("Thema").GetString() == "ganzes Abonnement").Select(e => e.GetProperty("Ereignis").GetString()));
         Assert.Equal(2, sections["E-Mails an Sie (Bestätigungen und Benachrichtigungen)"].GetProperty("Einträge").GetArrayLength());
     }
 

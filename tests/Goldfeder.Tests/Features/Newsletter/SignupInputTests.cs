@@ -81,7 +81,7 @@ public sealed class SignupInputTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await CountAsync(db => db.Subscribers.Where(s => s.NormalizedEmail == "parallel@example.de")));
         Assert.Equal(1, await CountAsync(db => db.OutboxMails.Where(m => m.Recipient == "parallel@example.de")));
-        Assert.Equal(1, await CountAsync(db => db.ConsentEvents.Where(e => e.Kind == ConsentEventKind.Requested)));
+        Assert.Equal(1, await CountAsync(db => db.ConsentEvents.Where(e => e.Kind == ConsentEventKind.Requested && e.TopicId == null)));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class SignupInputTests : IAsyncLifetime
         await _app.SignUpAsync("quelle@example.de", source: "/news/<script>alert(1)</script>");
         await _app.SignUpAsync("fremd@example.de", source: "https://evil.example/phish");
 
-        var sources = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().ConsentEvents.OrderBy(e => e.Id).Select(e => e.SourcePage).ToListAsync());
+        var sources = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().ConsentEvents.Where(e => e.TopicId == null).OrderBy(e => e.Id).Select(e => e.SourcePage).ToListAsync());
         Assert.Equal(["/news/<script>alert(1)</script>", null], sources);
     }
 

@@ -20,7 +20,7 @@ public sealed class SignupJourneyTests : IAsyncLifetime
         // The form as the article page renders it.
         var (_, page) = await _app.GetPageAsync("/news/" + Seed.Slug);
         var form = page.QuerySelector(".newsletter-box form")!;
-        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var fields = form.QuerySelectorAll("input[name]:not([type=checkbox])").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         fields["email"] = "leserin@example.de";
         var posted = await _app.PostFormAsync(form.GetAttribute("action")!, fields, "Mozilla/5.0 Leserin");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -62,8 +62,11 @@ public sealed class SignupJourneyTests : IAsyncLifetime
         var subscriber = (await _app.SubscriberAsync("leserin@example.de"))!;
         Assert.Equal(SubscriberStatus.Withdrawn, subscriber.Status);
 
-        var events = await _app.EventsAsync(subscriber.Id);
+        var all = await _app.EventsAsync(subscriber.Id);
+        var events = all.Where(e => e.TopicId is null).ToList();
         Assert.Equal([ConsentEventKind.Requested, ConsentEventKind.Confirmed, ConsentEventKind.Withdrawn], events.Select(e => e.Kind));
+        // No topic ticked: each of the three offered was asked for, confirmed and withdrawn with the whole.
+        Assert.Equal(9, all.Count(e => e.TopicId is not null));
         Assert.All(events, e => Assert.Equal(subscriber.ConsentTextId, e.ConsentTextId));
         Assert.Equal("/news/" + Seed.Slug, events[0].SourcePage);
         Assert.Equal("Mozilla/5.0 Leserin", events[0].UserAgent);
@@ -73,8 +76,12 @@ public sealed class SignupJourneyTests : IAsyncLifetime
         // The proof names the consent text word for word as the form showed it.
         var proof = await _app.InScopeAsync(s => s.GetRequiredService<ConsentLedger>().ProofAsync("Leserin@Example.de", default));
         var shown = page.QuerySelector(".newsletter-consent")!.TextContent;
-        Assert.All(proof!.Events, e => Assert.Equal(shown, e.ConsentText!.Text));
-        Assert.Equal(ConsentText.HashOf(shown), proof.Events[0].ConsentText!.Sha256);
+        var stored = proof!.Events[0].ConsentText!.Text;
+        Assert.All(proof.Events, e => Assert.Equal(stored, e.ConsentText!.Text));
+        Assert.StartsWith(shown, stored);
+        foreach (var topic in page.QuerySelectorAll(".newsletter-topics .topic-choice"))
+            Assert.Contains(topic.QuerySelector("label")!.TextContent + " " + topic.QuerySelector(".topic-description")!.TextContent, stored);
+        Assert.Equal(ConsentText.HashOf(stored), proof.Events[0].ConsentText!.Sha256);
     }
 
     [Fact]
@@ -95,7 +102,7 @@ public sealed class SignupJourneyTests : IAsyncLifetime
 
         // Twice is fine, and records nothing new.
         Assert.Equal(HttpStatusCode.OK, (await _app.PostFormAsync(withdrawUrl, [])).StatusCode);
-        Assert.Single(await _app.EventsAsync(subscriber.Id), e => e.Kind == ConsentEventKind.Withdrawn);
+        Assert.Single(await _app.EventsAsync(subscriber.Id), e => e.Kind == ConsentEventKind.Withdrawn && e.TopicId == null);
     }
 
     [Fact]

@@ -651,6 +651,21 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.CampaignTopic", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("CampaignTopics", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1104,6 +1119,9 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.Property<int?>("SubscriberId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
@@ -1111,6 +1129,8 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConsentTextId");
+
+                    b.HasIndex("TopicId");
 
                     b.HasIndex("SubscriberId", "AtUtc");
 
@@ -1151,6 +1171,41 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.ToTable("ConsentTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.NewsletterTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NewsletterTopics", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Newsletter.Subscriber", b =>
                 {
                     b.Property<int>("Id")
@@ -1188,6 +1243,12 @@ namespace Goldfeder.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<DateTime?>("PausedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RepermissionAskedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1209,6 +1270,24 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("Subscribers", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.SubscriberTopic", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SubscriberId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("SubscriberTopics", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Search.SearchDocument", b =>
@@ -1553,6 +1632,21 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.CampaignTopic", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Goldfeder.Features.Newsletter.NewsletterTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
@@ -1616,6 +1710,21 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasOne("Goldfeder.Features.Newsletter.ConsentText", null)
                         .WithMany()
                         .HasForeignKey("ConsentTextId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.SubscriberTopic", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Newsletter.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Goldfeder.Features.Newsletter.NewsletterTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -630,6 +630,21 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.CampaignTopic", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("CampaignTopics", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -1071,6 +1086,9 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.Property<int?>("SubscriberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -1078,6 +1096,8 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConsentTextId");
+
+                    b.HasIndex("TopicId");
 
                     b.HasIndex("SubscriberId", "AtUtc");
 
@@ -1116,6 +1136,39 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("ConsentTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.NewsletterTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NewsletterTopics", (string)null);
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Newsletter.Subscriber", b =>
                 {
                     b.Property<int>("Id")
@@ -1151,6 +1204,12 @@ namespace Goldfeder.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PausedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepermissionAskedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1172,6 +1231,24 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("Subscribers", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.SubscriberTopic", b =>
+                {
+                    b.Property<int>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubscriberId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("SubscriberTopics", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Features.Search.SearchDocument", b =>
@@ -1508,6 +1585,21 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("Goldfeder.Features.Campaigns.CampaignTopic", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Goldfeder.Features.Newsletter.NewsletterTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Goldfeder.Features.Campaigns.Delivery", b =>
                 {
                     b.HasOne("Goldfeder.Features.Campaigns.Campaign", null)
@@ -1571,6 +1663,21 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasOne("Goldfeder.Features.Newsletter.ConsentText", null)
                         .WithMany()
                         .HasForeignKey("ConsentTextId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Newsletter.SubscriberTopic", b =>
+                {
+                    b.HasOne("Goldfeder.Features.Newsletter.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Goldfeder.Features.Newsletter.NewsletterTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using Goldfeder.Features.Articles;
+using Goldfeder.Features.Newsletter;
 using Goldfeder.Data;
 using Goldfeder.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Goldfeder.Features.Campaigns.Admin;
 
 /// <summary>Write a campaign, see it as recipients will, send a test, then send now or at a time.</summary>
-public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, AuditLog audit, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, CampaignAudience audience, NewsletterTopics topics, AuditLog audit, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
 {
     public sealed class Form
     {
@@ -20,7 +21,16 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
         public string? TestAddress { get; set; }
         public string? Date { get; set; }
         public string? Time { get; set; }
+
+        /// <summary>The topics the campaign goes to; none: every confirmed subscriber.</summary>
+        public int[] Topics { get; set; } = [];
     }
+
+    /// <summary>The topics on offer, each with how many subscribers it alone would reach now.</summary>
+    public List<(NewsletterTopics.Topic Topic, int Recipients)> TopicChoices { get; private set; } = [];
+
+    /// <summary>How many subscribers the saved choice would reach if the send started now.</summary>
+    public int Recipients { get; private set; }
 
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public Form Input { get; set; } = new();
@@ -36,6 +46,8 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
         if (Campaign is null) return NotFound();
         if (!Campaign.CanEdit) return Redirect($"/admin/newsletter/versand/{Id}");
         Input = new Form { Subject = Campaign.Subject, Preheader = Campaign.Preheader, BodyMarkdown = Campaign.BodyMarkdown, IncludeDigest = Campaign.IncludeDigest };
+        Input.Topics = [.. await audience.TopicsOfAsync(Campaign.Id, ct)];
+        await LoadAudienceAsync(ct);
         if (Campaign.ScheduledForUtc is { } at)
         {
             var berlin = BerlinTime.ToBerlin(at);
@@ -58,14 +70,16 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
         if (Id is null)
         {
             var (created, errors) = await control.CreateAsync(draft, ct);
-            if (created is null) return Invalid(errors);
+            if (created is null) return await InvalidAsync(errors, ct);
+            await audience.SetTopicsAsync(created.Id, Input.Topics, ct);
             await audit.RecordAsync(Actor, "campaign.create", $"Newsletter {created.Id}", null, created.Subject, ct);
             return Redirect($"/admin/newsletter/bearbeiten/{created.Id}?hinweis=gespeichert");
         }
         var before = await db.Campaigns.AsNoTracking().Where(c => c.Id == Id).Select(c => c.Subject + "\n\n" + c.BodyMarkdown).FirstOrDefaultAsync(ct);
         if (before is null) return NotFound();
         var updateErrors = await control.UpdateAsync(Id.Value, draft, ct);
-        if (updateErrors.Count > 0) return Invalid(updateErrors);
+        if (updateErrors.Count > 0) return await InvalidAsync(updateErrors, ct);
+        await audience.SetTopicsAsync(Id.Value, Input.Topics, ct);
         await audit.RecordAsync(Actor, "campaign.update", $"Newsletter {Id}", before, draft.Subject + "\n\n" + draft.BodyMarkdown, ct);
         return Redirect($"/admin/newsletter/bearbeiten/{Id}?hinweis=gespeichert");
     }
@@ -103,6 +117,18 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
     private string Actor => User.Identity?.Name ?? "?";
     private string BaseUrl => SiteUrls.BaseUrl(site.Value, Request);
 
+    private async Task LoadAudienceAsync(CancellationToken ct)
+    {
+        foreach (var topic in await topics.ActiveAsync(ct)) TopicChoices.Add((topic, await audience.CountAsync([topic.Id], ct)));
+        Recipients = await audience.CountAsync(Input.Topics, ct);
+    }
+
+    private async Task<IActionResult> InvalidAsync(Dictionary<string, string> errors, CancellationToken ct)
+    {
+        await LoadAudienceAsync(ct);
+        return Invalid(errors);
+    }
+
     private IActionResult Invalid(Dictionary<string, string> errors)
     {
         Errors = errors;
@@ -117,6 +143,8 @@ public sealed class CampaignEditModel(GoldfederDb db, CampaignControl control, A
         if (Campaign is null) return NotFound();
         var (test, date, time) = (Input.TestAddress, Input.Date, Input.Time);
         Input = new Form { Subject = Campaign.Subject, Preheader = Campaign.Preheader, BodyMarkdown = Campaign.BodyMarkdown, IncludeDigest = Campaign.IncludeDigest, TestAddress = test, Date = date, Time = time };
+        Input.Topics = [.. await audience.TopicsOfAsync(Campaign.Id, ct)];
+        await LoadAudienceAsync(ct);
         return Invalid(new Dictionary<string, string> { [field] = message });
     }
 }

@@ -7,16 +7,24 @@ namespace Goldfeder.Features.Campaigns.Admin;
 /// <summary>Upload of an existing list (CSV: address, consent time, source); all or nothing, see <see cref="SubscriberImport"/>.</summary>
 [RequestSizeLimit(50 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 50 * 1024 * 1024)]
-public sealed class SubscriberUploadModel(SubscriberImport import, AuditLog audit) : PageModel
+public sealed class SubscriberUploadModel(SubscriberImport import, Goldfeder.Features.Newsletter.NewsletterTopics topics, AuditLog audit) : PageModel
 {
+    public IReadOnlyList<Goldfeder.Features.Newsletter.NewsletterTopics.Topic> Offered { get; private set; } = [];
+
     public SubscriberImport.Result? Result { get; private set; }
     public string? Error { get; private set; }
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
-
-    public async Task<IActionResult> OnPostAsync(IFormFile? datei, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
+        Offered = await topics.ActiveAsync(ct);
+    }
+
+    /// <param name="defaultTopics">Topics for rows without a topics column; none: the whole newsletter.</param>
+    public async Task<IActionResult> OnPostAsync(IFormFile? datei, [FromForm(Name = "themen")] int[]? defaultTopics, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Offered = await topics.ActiveAsync(ct);
         if (datei is null || datei.Length == 0)
         {
             Error = "Bitte wählen Sie eine CSV-Datei aus.";
@@ -24,7 +32,7 @@ public sealed class SubscriberUploadModel(SubscriberImport import, AuditLog audi
             return Page();
         }
         await using var stream = datei.OpenReadStream();
-        Result = await import.ImportAsync(stream, datei.FileName, ct);
+        Result = await import.ImportAsync(stream, datei.FileName, ct, defaultTopics);
         if (Result.Refused)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
