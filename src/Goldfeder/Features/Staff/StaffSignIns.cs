@@ -36,7 +36,7 @@ public sealed class RequireTwoFactorFilter(StaffSignIns signIns, UserManager<Adm
             && await signIns.TwoFactorRequiredAsync(http.RequestAborted)
             && await users.GetUserAsync(http.User) is { TwoFactorEnabled: false })
         {
-            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(SetupPath + "?pflicht=1");
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(SetupPath + "?pflicht=ja");
             return;
         }
         await next();

@@ -16,7 +16,8 @@ namespace Goldfeder.Features.Staff;
 public sealed class TwoFactorSetupModel(SignInManager<AdminUser> signIn, AuditLog audit, IOptions<SiteOptions> site) : PageModel
 {
     [BindProperty(Name = "code")] public string? Code { get; set; }
-    [FromQuery(Name = "pflicht")] public bool Required { get; set; }
+    [BindProperty(Name = "pflicht", SupportsGet = true)] public string? RequiredBy { get; set; }
+    public bool Required => RequiredBy == "ja";
     public string Key { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
     public string? Error { get; private set; }
