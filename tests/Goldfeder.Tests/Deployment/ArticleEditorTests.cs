@@ -6,12 +6,9 @@ namespace Goldfeder.Tests.Deployment;
 /// <summary>The article editor as an editor uses it, in Chromium on the published site in Production behind nginx.</summary>
 public sealed class ArticleEditorTests(DeployedSite site, BrowserFixture browser) : IClassFixture<DeployedSite>, IClassFixture<BrowserFixture>
 {
-    private readonly List<string> _log = [];
-
     private async Task<IPage> EditorAsync()
     {
-        var page = await browser.NewPageAsync(site, _log);
-        await page.LogInAsync(DeployedSite.AdminEmail, DeployedSite.AdminPassword, _log);
+        var page = await StaffBrowser.LoginAsync(await StaffBrowser.ContextAsync(browser, site), DeployedSite.AdminEmail, DeployedSite.AdminPassword);
         await page.GotoAsync("/admin/artikel/bearbeiten");
         return page;
     }
@@ -58,7 +55,7 @@ public sealed class ArticleEditorTests(DeployedSite site, BrowserFixture browser
         var link = await page.GetByLabel("Vorschau-Link").InputValueAsync();
         Assert.StartsWith(site.BaseUrl + "/vorschau/", link);
 
-        var colleague = await browser.NewPageAsync(site, _log);
+        var colleague = await (await StaffBrowser.ContextAsync(browser, site)).NewPageAsync();
         var response = await colleague.GotoAsync(link);
         Assert.Equal(200, response!.Status);
         Assert.Equal("noindex, nofollow", await response.HeaderValueAsync("x-robots-tag"));

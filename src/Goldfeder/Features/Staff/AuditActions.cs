@@ -41,6 +41,19 @@ public static class AuditActions
         ["application.erase"] = "Bewerbung gelöscht (Löschanfrage)",
         ["application.retention-delete"] = "Bewerbung nach Aufbewahrungsfrist gelöscht",
         ["application.file-download"] = "Bewerbungsunterlage heruntergeladen",
+        ["staff.invite"] = "Konto eingeladen",
+        ["staff.reinvite"] = "Einladung erneut gesendet",
+        ["staff.invite-accept"] = "Einladung angenommen",
+        ["staff.roles"] = "Rollen geändert",
+        ["staff.disable"] = "Konto deaktiviert",
+        ["staff.enable"] = "Konto wieder aktiviert",
+        ["staff.password-reset"] = "Passwort über Link zurückgesetzt",
+        ["staff.password-change"] = "Eigenes Passwort geändert",
+        ["staff.2fa-on"] = "Anmeldung mit Code eingeschaltet",
+        ["staff.2fa-off"] = "Anmeldung mit Code ausgeschaltet",
+        ["staff.recovery-codes"] = "Neue Wiederherstellungscodes erzeugt",
+        ["staff.recovery-code"] = "Mit Wiederherstellungscode angemeldet",
+        ["staff.2fa-policy"] = "Regel für Anmeldung mit Code geändert",
     };
 
     public static string German(string action) =>

@@ -13,7 +13,7 @@ namespace Goldfeder.Features.Staff;
 /// so neither the answer nor its time tells which accounts exist.
 /// </summary>
 [EnableRateLimiting(StaffSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle throttle, LoginDecoy decoy) : PageModel
+public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle throttle, LoginDecoy decoy, StaffSignIns signIns) : PageModel
 {
     [BindProperty(Name = "email")] public string? Email { get; set; }
     [BindProperty(Name = "password")] public string? Password { get; set; }
@@ -30,13 +30,26 @@ public sealed class LoginModel(SignInManager<AdminUser> signIn, LoginThrottle th
         var ip = ClientAddress.LimitKey(HttpContext.Connection.RemoteIpAddress);
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(email);
         var succeeded = false;
-        if (user is null || await throttle.IsBlockedAsync(email, ip)) decoy.Verify(password);
-        else succeeded = (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false)).Succeeded;
+        // An invitation not yet accepted has no password hash to verify: the decoy stands in.
+        if (user is null || user.PasswordHash is null || await throttle.IsBlockedAsync(email, ip)) decoy.Verify(password);
+        else
+        {
+            // Identity checks the password and, for an account with an authenticator, sets the cookie that the code page reads.
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+            // A disabled account is locked out before its password is checked: the decoy costs the same time.
+            if (result.IsLockedOut) decoy.Verify(password);
+            if (result.RequiresTwoFactor)
+            {
+                await throttle.SucceededAsync(email, ip);
+                return Redirect("/admin/anmelden/code" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
+            }
+            succeeded = result.Succeeded;
+        }
 
         if (succeeded)
         {
             await throttle.SucceededAsync(email, ip);
-            await signIn.SignInAsync(user!, isPersistent: false);
+            await signIns.CompletedAsync(user!, HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }
         await throttle.FailedAsync(email, ip);

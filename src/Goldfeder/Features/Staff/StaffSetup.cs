@@ -8,6 +8,7 @@ namespace Goldfeder.Features.Staff;
 public static class StaffSetup
 {
     public const string LoginRateLimit = "admin-login";
+    public const string ResetRateLimit = "admin-password-reset";
 
     public static IServiceCollection AddStaff(this IServiceCollection services, IHostEnvironment env)
     {
@@ -25,9 +26,19 @@ public static class StaffSetup
             })
             .AddEntityFrameworkStores<GoldfederDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddErrorDescriber<GermanIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // The password reset link (Identity's default provider) lives an hour; the invitation 48 hours (its own options).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddSingleton<LoginThrottle>();
+        services.AddScoped<StaffSignIns>();
+        services.AddScoped<StaffAccounts>();
+        services.AddSingleton<StaffMails>();
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService<PasswordResetMailer>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequireTwoFactorFilter>());
+        services.AuthorizeAdminFolder("Staff", Roles.Admin);
         services.AddScoped<LoginDecoy>();
         // The security stamp is checked on every request, so "Abmelden" (which changes it) ends every copy of the cookie at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
@@ -58,12 +69,20 @@ public static class StaffSetup
             o.Conventions.AuthorizeFolder("/Staff");
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
             o.Conventions.AllowAnonymousToPage("/Staff/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Staff/LoginCode");
+            o.Conventions.AllowAnonymousToPage("/Staff/ForgotPassword");
+            o.Conventions.AllowAnonymousToPage("/Staff/ResetPassword");
+            o.Conventions.AllowAnonymousToPage("/Staff/AcceptInvitation");
         });
         // The audit writer is shared (Common); the audit page is ours.
         services.AddScoped<AuditLog>();
         services.AddScoped<IPersonalData, AuditPersonalData>();
 
-        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPostsPerIp(LoginRateLimit, _ => (20, TimeSpan.FromMinutes(5))));
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+        {
+            o.AddPostsPerIp(LoginRateLimit, _ => (20, TimeSpan.FromMinutes(5)));
+            o.AddPostsPerIp(ResetRateLimit, _ => (10, TimeSpan.FromMinutes(15)));
+        });
         return services;
     }
 

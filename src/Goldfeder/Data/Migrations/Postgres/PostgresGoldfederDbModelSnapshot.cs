@@ -132,6 +132,9 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("LastLoginAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1317,6 +1320,19 @@ namespace Goldfeder.Data.Migrations.Postgres
                     b.HasKey("ArticleId");
 
                     b.ToTable("SearchDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Staff.StaffPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaffPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Mail.OutboxMail", b =>

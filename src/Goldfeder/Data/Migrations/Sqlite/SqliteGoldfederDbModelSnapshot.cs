@@ -123,6 +123,9 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastLoginAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1278,6 +1281,19 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.HasKey("ArticleId");
 
                     b.ToTable("SearchDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Goldfeder.Features.Staff.StaffPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaffPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Goldfeder.Mail.OutboxMail", b =>
