@@ -42,6 +42,8 @@ public sealed partial class PersonalDataCoverageTests : IAsyncLifetime
         ["ArticleRevision.Author"] = "the author's byline, published with the article",
         ["ArticleRevision.SavedBy"] = "the staff member who saved",
         ["Image.UploadedBy"] = "the staff member who uploaded",
+        ["JobLease.Name"] = "the name of a background job's lease",
+        ["StaffPolicy.RequireTwoFactor"] = "a site-wide setting, not a person's",
         ["AuthorProfile.Name"] = "the author's byline, published with the bio the author agreed to",
         ["LegalPageRevision.SavedBy"] = "the staff member who saved",
         ["JobPosting.ContactName"] = "HR's published contact person",
