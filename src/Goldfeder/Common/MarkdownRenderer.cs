@@ -16,6 +16,15 @@ public static class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    /// <summary>Mails are typed like letters: a single line break ("Herzliche Grüße" / "Ihr Team") stays a line break.</summary>
+    private static readonly MarkdownPipeline MailPipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseListExtras()
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
     /// <summary>
     /// Why the text cannot be rendered, in German and naming the limit, or null. Every editor checks this before it
     /// saves: a text that fails here would otherwise be stored and then fail on every render (a lost article, a
@@ -72,14 +81,17 @@ public static class MarkdownRenderer
                 img.RemoveAttribute("srcset");
             }
         };
-        return sanitizer.Sanitize(ToHtml(markdown));
+        return sanitizer.Sanitize(ToHtml(markdown, MailPipeline));
     }
 
-    private static string ToHtml(string markdown)
+    /// <summary>A campaign's plain-text part: readable text (<see cref="MailText"/>), no Markdown syntax.</summary>
+    public static string ToMailText(string markdown, string siteBaseUrl) => MailText.FromHtml(ToSafeMailHtml(markdown, siteBaseUrl));
+
+    private static string ToHtml(string markdown, MarkdownPipeline? pipeline = null)
     {
         // Callers check Problem first; this stops a path that did not from burning minutes in the sanitizer.
         if (HtmlNesting.Problem(markdown) is { } problem) throw new ArgumentException(problem, nameof(markdown));
-        return Markdown.ToHtml(markdown, Pipeline);
+        return Markdown.ToHtml(markdown, pipeline ?? Pipeline);
     }
 
     /// <summary>A sanitizer per call: saves are rare and HtmlSanitizer's configuration is not meant to be shared across threads.</summary>

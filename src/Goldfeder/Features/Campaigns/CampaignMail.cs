@@ -65,7 +65,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
             .Append("<div style=\"background:#14233c;color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold\">").Append(E(brand)).Append("</div>")
             .Append("<div style=\"padding:8px 24px\">").Append(bodyHtml);
         var text = new StringBuilder().Append(brand).Append("\n\nIm Browser ansehen: ").Append(WebVersionUrl(baseUrl, campaign.Id))
-            .Append("\n\n").Append(campaign.BodyMarkdown.Trim()).Append("\n\n");
+            .Append("\n\n").Append(MarkdownRenderer.ToMailText(campaign.BodyMarkdown, baseUrl)).Append('\n');
 
         if (digest.Count > 0)
         {

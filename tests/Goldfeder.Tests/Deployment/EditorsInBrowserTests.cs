@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 
 namespace Goldfeder.Tests.Deployment;
 
-/// <summary>The article editor as an editor uses it, in Chromium on the published site in Production behind nginx.</summary>
-public sealed class ArticleEditorTests(DeployedSite site, BrowserFixture browser) : IClassFixture<DeployedSite>, IClassFixture<BrowserFixture>
+/// <summary>The article and newsletter editors as staff use them, in Chromium on the published site in Production behind nginx.</summary>
+public sealed class EditorsInBrowserTests(DeployedSite site, BrowserFixture browser) : IClassFixture<DeployedSite>, IClassFixture<BrowserFixture>
 {
     private async Task<IPage> EditorAsync()
     {
@@ -66,5 +66,18 @@ public sealed class ArticleEditorTests(DeployedSite site, BrowserFixture browser
         Assert.Equal(404, tampered!.Status);
         await Assertions.Expect(colleague.Locator("h1")).ToHaveTextAsync("Vorschau nicht verfügbar");
         Assert.Equal(404, (await colleague.GotoAsync(site.BaseUrl + "/news/entwurf-fuer-die-chefredaktion"))!.Status);
+    }
+
+    [Fact]
+    public async Task The_newsletter_preview_follows_the_typing_and_keeps_single_line_breaks()
+    {
+        var page = await StaffBrowser.LoginAsync(await StaffBrowser.ContextAsync(browser, site), DeployedSite.AdminEmail, DeployedSite.AdminPassword);
+        await page.GotoAsync("/admin/newsletter/bearbeiten");
+        await page.GetByLabel("Betreff").FillAsync("Silber im Blick");
+        await page.GetByLabel("Text (Markdown").FillAsync("## Silber steigt\n\nHerzliche Grüße\nIhr Team");
+
+        var frame = page.FrameLocator("iframe[name='mail-preview']");
+        await Assertions.Expect(frame.Locator("h2")).ToHaveTextAsync("Silber steigt", new() { Timeout = 15_000 });
+        Assert.Equal(1, await frame.Locator("p:has-text('Herzliche Grüße') br").CountAsync());
     }
 }
