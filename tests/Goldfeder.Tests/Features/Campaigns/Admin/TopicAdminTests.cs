@@ -58,6 +58,27 @@ public sealed class TopicAdminTests : IAsyncLifetime
         Assert.Contains("Mit der gespeicherten Auswahl: <strong>2 Empfänger</strong>", edit);
     }
 
+    [Fact]
+    public async Task Marketing_sees_an_old_imported_list_as_stale_and_asks_it_once_from_the_page()
+    {
+        await using var app = GoldfederApp.With(CampaignFixtures.Quick(_smtp));
+        var csv = "address,consent_time,source\nalt1@example.de,2023-01-10T10:00:00Z,Messe\nalt2@example.de,2023-02-10T10:00:00Z,Messe\nneu@example.de,2026-01-10T10:00:00Z,Shop\n";
+        Assert.Equal(3, (await app.ImportAsync(csv)).Imported);
+        var marketing = await app.StaffAsync("Marketing");
+
+        var page = await marketing.GetStringAsync("/admin/newsletter/erneuerung");
+        Assert.Contains("<strong>2</strong> Abonnenten betroffen", page);
+        Assert.Contains("alt1@example.de", page);
+        Assert.DoesNotContain("neu@example.de", page);
+        var asked = await marketing.PostAsync("/admin/newsletter/erneuerung", Form(TokenIn(page)));
+        Assert.Equal("/admin/newsletter/erneuerung?gefragt=2", asked.Headers.Location?.OriginalString);
+        Assert.Equal("Möchten Sie unseren Newsletter weiter erhalten?", (await _smtp.WaitForAsync("alt2@example.de")).Single().Subject);
+        Assert.Contains("<strong>0</strong> Abonnenten betroffen", await marketing.GetStringAsync("/admin/newsletter/erneuerung"));
+        Assert.Empty(_smtp.To("neu@example.de"));
+        var alt1 = (await app.SubscriberAsync("alt1@example.de"))!;
+        Assert.Equal(ConsentEventKind.RepermissionAsked, (await app.EventsAsync(alt1.Id)).Last().Kind);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _smtp.DisposeAsync();
 }
