@@ -9,7 +9,7 @@ namespace Goldfeder.Features.Campaigns;
 public static class CampaignCommands
 {
     public const string Usage = """
-               Goldfeder subscribers import FILE.csv   (columns: address, consent time, source)
+               Goldfeder subscribers import FILE.csv   (columns: address, consent time, source[, topics separated by |])
                Goldfeder campaigns create --subject TEXT --body-file FILE.md [--preheader TEXT] [--digest]   (prints the id)
                Goldfeder campaigns send ID     (starts the send if needed, shows progress, returns when done)
                Goldfeder campaigns relay ID NAME|alle   (the relay of Mail:Relays the campaign goes out over)

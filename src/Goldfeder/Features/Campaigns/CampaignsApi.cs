@@ -15,7 +15,8 @@ namespace Goldfeder.Features.Campaigns;
 /// </summary>
 public static class CampaignsApi
 {
-    public sealed record CampaignInput(string? Subject, string? Preheader, string? BodyMarkdown, bool IncludeDigest);
+    /// <param name="Topics">The names of the topics the campaign goes to; none: every confirmed subscriber.</param>
+    public sealed record CampaignInput(string? Subject, string? Preheader, string? BodyMarkdown, bool IncludeDigest, List<string>? Topics = null);
     public sealed record Created(int Id);
     public sealed record Started(int Recipients);
     public sealed record Retried(int Deliveries);
@@ -39,10 +40,19 @@ public static class CampaignsApi
         return routes;
     }
 
-    private static async Task<Results<Created<Created>, ValidationProblem>> Create(CampaignInput input, CampaignControl control, CancellationToken ct)
+    private static async Task<Results<Created<Created>, ValidationProblem>> Create(
+        CampaignInput input, CampaignControl control, CampaignAudience audience, Newsletter.NewsletterTopics topics, CancellationToken ct)
     {
+        var offered = (await topics.ActiveAsync(ct)).ToDictionary(t => t.Name, t => t.Id, StringComparer.OrdinalIgnoreCase);
+        var unknown = (input.Topics ?? []).Where(n => !offered.ContainsKey(n)).ToList();
+        if (unknown.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["topics"] = [$"Diese Themen gibt es nicht: {string.Join(", ", unknown)}. Angeboten: {string.Join(", ", offered.Keys)}."],
+            });
         var (campaign, errors) = await control.CreateAsync(new CampaignControl.Draft(input.Subject, input.Preheader, input.BodyMarkdown, input.IncludeDigest), ct);
         if (campaign is null) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        await audience.SetTopicsAsync(campaign.Id, (input.Topics ?? []).Select(n => offered[n]).ToList(), ct);
         return TypedResults.Created($"/api/admin/campaigns/{campaign.Id}", new Created(campaign.Id));
     }
 

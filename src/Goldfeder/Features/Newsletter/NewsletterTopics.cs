@@ -4,25 +4,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Newsletter;
 
 /// <summary>
-/// The topics: the offered ones (cached a few seconds, as every page's newsletter box shows them) and their upkeep by
+/// The topics: the offered ones (every page's newsletter box shows them) and their upkeep by
 /// Admin and Marketing. Topics are never deleted, only retired, since the ledger points at them.
 /// </summary>
 public sealed class NewsletterTopics(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public sealed record Topic(int Id, string Name, string Description, int SortOrder, bool Retired);
 
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
-    private volatile Tuple<DateTime, IReadOnlyList<Topic>>? _active;
-
-    /// <summary>The topics offered now, in order.</summary>
-    public async Task<IReadOnlyList<Topic>> ActiveAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_active is { } cached && now - cached.Item1 < CacheFor && cached.Item1 <= now) return cached.Item2;
-        var active = (await AllAsync(ct)).Where(t => !t.Retired).ToList();
-        _active = Tuple.Create(now, (IReadOnlyList<Topic>)active);
-        return active;
-    }
+    /// <summary>
+    /// The topics offered now, in order. Read each time (a few rows): the pages that show them are output-cached and
+    /// evicted on a change, and a copy kept here could put an old list back into that cache on another instance.
+    /// </summary>
+    public async Task<IReadOnlyList<Topic>> ActiveAsync(CancellationToken ct = default) =>
+        (await AllAsync(ct)).Where(t => !t.Retired).ToList();
 
     public async Task<List<Topic>> AllAsync(CancellationToken ct = default)
     {
@@ -64,7 +58,6 @@ public sealed class NewsletterTopics(IServiceScopeFactory scopes, TimeProvider c
         }
         else if (await db.NewsletterTopics.Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Name, name).SetProperty(t => t.Description, description), ct) == 0)
             return new() { [""] = "Dieses Thema gibt es nicht." };
-        _active = null;
         return errors;
     }
 
@@ -73,7 +66,6 @@ public sealed class NewsletterTopics(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var changed = await scope.ServiceProvider.GetRequiredService<GoldfederDb>().NewsletterTopics
             .Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Retired, retired), ct);
-        _active = null;
         return changed == 1;
     }
 
@@ -89,7 +81,6 @@ public sealed class NewsletterTopics(IServiceScopeFactory scopes, TimeProvider c
         (all[i], all[j]) = (all[j], all[i]);
         for (var k = 0; k < all.Count; k++) all[k].SortOrder = k + 1;
         await db.SaveChangesAsync(ct);
-        _active = null;
     }
 
     /// <summary>
@@ -114,6 +105,5 @@ public sealed class NewsletterTopics(IServiceScopeFactory scopes, TimeProvider c
             new NewsletterTopic { Name = "Sonderangebote", Description = "Exklusive Angebote und Aktionen für Abonnenten.", SortOrder = 3, CreatedAtUtc = now });
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { /* another instance loaded them first */ }
-        _active = null;
     }
 }

@@ -2,6 +2,7 @@ using Goldfeder.Common;
 using Goldfeder.Features.Newsletter;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Goldfeder.Features.Campaigns.Admin;
 
@@ -10,7 +11,7 @@ namespace Goldfeder.Features.Campaigns.Admin;
 /// the consent ledger points at them. A change to what is offered makes the next signup's consent text a new version.
 /// Lives in Campaigns' admin folder for its roles; the topics are the newsletter's, changed through its service.
 /// </summary>
-public sealed class TopicListModel(NewsletterTopics topics, AuditLog audit) : PageModel
+public sealed class TopicListModel(NewsletterTopics topics, AuditLog audit, IOutputCacheStore cache) : PageModel
 {
     public List<NewsletterTopics.Topic> Topics { get; private set; } = [];
     public Dictionary<string, string> Errors { get; private set; } = [];
@@ -36,18 +37,21 @@ public sealed class TopicListModel(NewsletterTopics topics, AuditLog audit) : Pa
             return Page();
         }
         await audit.RecordAsync(Actor, id is null ? "topic.create" : "topic.update", $"Thema {Name?.Trim()}", null, Description?.Trim(), ct: ct);
+        await cache.EvictByTagAsync(PublicCache.Tag, ct); // every page's newsletter box shows the topics
         return Redirect("/admin/newsletter/themen");
     }
 
     public async Task<IActionResult> OnPostRetireAsync([FromForm(Name = "id")] int id, [FromForm(Name = "ruhend")] bool retired, CancellationToken ct)
     {
         if (await topics.SetRetiredAsync(id, retired, ct)) await audit.RecordAsync(Actor, retired ? "topic.retire" : "topic.restore", $"Thema {id}", ct: ct);
+        await cache.EvictByTagAsync(PublicCache.Tag, ct);
         return Redirect("/admin/newsletter/themen");
     }
 
     public async Task<IActionResult> OnPostMoveAsync([FromForm(Name = "id")] int id, [FromForm(Name = "richtung")] int direction, CancellationToken ct)
     {
         await topics.MoveAsync(id, direction, ct);
+        await cache.EvictByTagAsync(PublicCache.Tag, ct);
         return Redirect("/admin/newsletter/themen");
     }
 
