@@ -54,7 +54,8 @@ public sealed class TwoInstancesTests(TwoInstanceSite site) : IClassFixture<TwoI
         for (var i = 0; i < 30; i++)
         {
             var response = await SignUpAsync(client, $"zwei-instanzen-{i}@example.de");
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signup {i + 1}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+                $"signup {i + 1}: {(int)response.StatusCode}\n" + string.Join("\n", site.SiteOutput.Where(l => l.Contains("\"Error\"") || l.Contains("Exception")).TakeLast(5)));
         }
         // nginx takes turns: half went to each instance, so each alone would still allow 15 more.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SignUpAsync(client, "einunddreissig@example.de")).StatusCode);

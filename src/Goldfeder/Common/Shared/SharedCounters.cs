@@ -33,7 +33,7 @@ public sealed class SharedCounters(TimeProvider clock, SharedRedis? redis = null
                 var result = await redis.Database.ScriptEvaluateAsync(Increment, new { key = (RedisKey)(Prefix + key), ms = (long)window.TotalMilliseconds, slide = slide ? 1 : 0 });
                 return (long)result;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException) { /* counted here below */ }
+            catch (Exception e) when (e is not OperationCanceledException) { /* any Redis failure: counted here below, never a 500 */ }
         }
         var now = Now;
         var entry = _local.AddOrUpdate(key, _ => (1, now + window),
@@ -48,7 +48,7 @@ public sealed class SharedCounters(TimeProvider clock, SharedRedis? redis = null
         if (redis is { IsConnected: true })
         {
             try { return (long?)await redis.Database.StringGetAsync(Prefix + key) ?? 0; }
-            catch (Exception e) when (e is RedisException or TimeoutException) { /* read here below */ }
+            catch (Exception e) when (e is not OperationCanceledException) { /* read here below */ }
         }
         return _local.TryGetValue(key, out var c) && c.Until > Now ? c.Count : 0;
     }
@@ -58,7 +58,7 @@ public sealed class SharedCounters(TimeProvider clock, SharedRedis? redis = null
         _local.TryRemove(key, out _);
         if (redis is not { IsConnected: true }) return;
         try { await redis.Database.KeyDeleteAsync(Prefix + key); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { /* it expires by itself */ }
+        catch (Exception e) when (e is not OperationCanceledException) { /* it expires by itself */ }
     }
 
     private void DropExpired(DateTime now)

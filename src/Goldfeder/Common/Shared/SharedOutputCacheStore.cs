@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Goldfeder.Data;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -9,7 +11,7 @@ namespace Goldfeder.Common.Shared;
 /// (<see cref="CacheEviction"/>, followed within <c>Site:EvictionPollInterval</c>), and, with Redis, published so the
 /// other instances evict within milliseconds. Writing the row is the part that cannot be lost while Redis is down.
 /// </summary>
-public sealed class SharedOutputCacheStore(
+public class SharedOutputCacheStore(
     IOutputCacheStore local, IServiceScopeFactory scopes, EvictionsSeen seen, TimeProvider clock, ILogger<SharedOutputCacheStore> log,
     SharedRedis? redis = null) : IOutputCacheStore
 {
@@ -45,5 +47,19 @@ public sealed class SharedOutputCacheStore(
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken ct) => local.GetAsync(key, ct);
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken ct) =>
+        local.SetAsync(key, value, tags, validFor, ct);
+}
+
+/// <summary>
+/// The same over a store that offers the buffer interface (the Redis store does): the output cache then reads and
+/// writes it without copying. The in-memory store does not, and gets the plain class.
+/// </summary>
+public sealed class BufferedSharedOutputCacheStore(
+    IOutputCacheBufferStore local, IServiceScopeFactory scopes, EvictionsSeen seen, TimeProvider clock, ILogger<SharedOutputCacheStore> log,
+    SharedRedis? redis = null) : SharedOutputCacheStore(local, scopes, seen, clock, log, redis), IOutputCacheBufferStore
+{
+    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken ct) => local.TryGetAsync(key, destination, ct);
+
+    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken ct) =>
         local.SetAsync(key, value, tags, validFor, ct);
 }

@@ -16,13 +16,18 @@ public static class SharedSetup
         {
             services.AddSingleton(sp => new SharedRedis(redis, sp.GetRequiredService<ILogger<SharedRedis>>()));
             services.AddHealthChecks().AddCheck<RedisHealth>("redis");
+            // Kept for bench/scale.sh, which measured it against local copies (Site/CONTEXT.md): pages in Redis.
+            if (config.GetValue("Site:OutputCacheInRedis", false))
+                services.AddStackExchangeRedisOutputCache(o => o.Configuration = redis);
         }
         services.AddSingleton<SharedCounters>();
 
         var local = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(local);
         services.AddSingleton<EvictionsSeen>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SharedOutputCacheStore>(sp, Create(local, sp)));
+        services.AddSingleton(sp => Create(local, sp) is var inner && inner is IOutputCacheBufferStore buffered
+            ? ActivatorUtilities.CreateInstance<BufferedSharedOutputCacheStore>(sp, buffered)
+            : ActivatorUtilities.CreateInstance<SharedOutputCacheStore>(sp, inner));
         services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<SharedOutputCacheStore>());
         services.AddHostedService<EvictionFollower>();
         return services;
