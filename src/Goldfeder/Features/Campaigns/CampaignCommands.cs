@@ -85,13 +85,13 @@ public static class CampaignCommands
             {
                 await Console.Error.WriteLineAsync();
                 await output.WriteLineAsync($"{progress.Status.ToLowerInvariant()}: {progress.Sent} sent, {progress.Failed} failed, {progress.Bounced} refused, {progress.Skipped} skipped");
-                await PrintRelaysAsync(services, Console.Error);
+                await PrintRelaysAsync(services, output);
                 return progress.Failed + progress.Bounced > 0 ? 4 : 0;
             }
             if (progress.Status == nameof(CampaignStatus.Paused))
             {
                 await Console.Error.WriteLineAsync();
-                await PrintRelaysAsync(services, Console.Error);
+                await PrintRelaysAsync(services, output);
                 return Fail($"campaign {id} paused{(progress.PauseReason is null ? "" : ": " + progress.PauseReason)}", 3);
             }
             if (handled == 0) await Task.Delay(TimeSpan.FromMilliseconds(500), ct);

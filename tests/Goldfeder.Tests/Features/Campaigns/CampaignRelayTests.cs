@@ -117,6 +117,22 @@ public sealed class CampaignRelayTests : IAsyncLifetime
         Assert.Contains("<th scope=\"row\">erstes</th><td>0</td>", page);
     }
 
+    [Fact]
+    public async Task The_send_command_chooses_a_relay_and_reports_each_relays_counts_and_last_error()
+    {
+        await using var app = GoldfederApp.With(Relays(("ausfall", Loopback.FreePort()), ("ersatz", _second.Port)));
+        await app.ImportAsync(CampaignFixtures.Csv(20));
+        var campaign = await app.CreateCampaignAsync();
+        Assert.Equal(1, (await app.RunCommandAsync("campaigns", "relay", campaign.ToString(), "drittes")).Code);
+        Assert.Equal((0, $"campaign {campaign} goes out over alle\n"), await app.RunCommandAsync("campaigns", "relay", campaign.ToString(), "alle"));
+
+        var (code, output) = await app.RunCommandAsync("campaigns", "send", campaign.ToString());
+        Assert.Equal(0, code);
+        Assert.Contains("sent: 20 sent, 0 failed, 0 refused, 0 skipped", output);
+        Assert.Contains("relay ersatz: 20 sent, 0 deferred, 0 failed", output);
+        Assert.Matches(@"relay ausfall: 0 sent, [1-9]\d* deferred, 0 failed, last error: 127\.0\.0\.1:\d+: .+, next try \d{4}-", output);
+    }
+
     private static Dictionary<string, RelayStatus> Status(GoldfederApp app) =>
         app.Services.GetRequiredService<RelayPool>().Status().ToDictionary(s => s.Name);
 
