@@ -46,6 +46,33 @@ public sealed class SearchIndex
 
     public int Stems => _stems.Count;
 
+    /// <summary>
+    /// About how many bytes the index holds: postings (4 bytes a slot and stem, with the lists' spare room), the stems,
+    /// the slots and the order. For the log at load and the memory test.
+    /// </summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                const int ListAndArray = 32 + 24, Entry = 24;
+                long bytes = 0;
+                foreach (var (stem, p) in _stems)
+                {
+                    bytes += 22 + 2 * stem.Length + Entry + 8 + 24 + ListAndArray + 4L * p.All.Capacity;
+                    if (p.Title is not null) bytes += ListAndArray + 4L * p.Title.Capacity;
+                }
+                return bytes + 40L * _slots.Capacity + Entry * _slotOf.Count + 4L * _newestFirst.Length;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
     /// <summary>Takes in new and changed articles; an article with no document leaves the index.</summary>
     public void Apply(IEnumerable<SearchEntry> entries)
     {

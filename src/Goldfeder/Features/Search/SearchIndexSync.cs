@@ -125,7 +125,8 @@ public sealed class SearchIndexSync(ILogger<SearchIndexSync> log)
         index.Apply(batch);
         _index = index;
         Interlocked.Exchange(ref _newestSeen, newest);
-        log.LogInformation("Search index loaded: {Articles} articles, {Stems} stems", index.Articles, index.Stems);
+        log.LogInformation("Search index loaded: {Articles} articles, {Stems} stems, about {Megabytes:0.0} MB",
+            index.Articles, index.Stems, index.EstimatedBytes / 1048576.0);
     }
 
     /// <summary>Reads what changed since the newest time seen (that time included: two saves can share it).</summary>
