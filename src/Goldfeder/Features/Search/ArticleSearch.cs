@@ -24,11 +24,14 @@ public sealed class ArticleSearch(GoldfederDb db, SearchIndexSync sync)
         var ids = headline.Concat(others).Skip(offset).Take(pageSize).ToList();
 
         // The page's articles are read with their status: one the index still holds as published an instant after it
-        // stopped being (changed by another process in the same moment) is left out rather than shown.
-        var found = await db.SearchDocuments.AsNoTracking()
-            .Where(d => ids.Contains(d.ArticleId))
-            .Join(db.Articles.Published(), d => d.ArticleId, a => a.Id, (d, a) => new { d.ArticleId, a.Slug, d.Title, d.Text, a.PublishedAtUtc })
-            .ToDictionaryAsync(x => x.ArticleId, ct);
+        // stopped being (changed by another process in the same moment) is left out rather than shown. Two lookups by
+        // key: joined in one statement, SQLite walked every published article through the status index (50 ms).
+        var documents = await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.ArticleId))
+            .Select(d => new { d.ArticleId, d.Title, d.Text }).ToDictionaryAsync(d => d.ArticleId, ct);
+        var articles = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Slug, a.Status, a.PublishedAtUtc }).ToListAsync(ct);
+        var found = articles.Where(a => a.Status == ArticleStatus.Published && documents.ContainsKey(a.Id))
+            .ToDictionary(a => a.Id, a => new { a.Slug, documents[a.Id].Title, documents[a.Id].Text, a.PublishedAtUtc, ArticleId = a.Id });
         var matches = query.Matcher();
         var hits = ids.Where(found.ContainsKey).Select(id => found[id])
             .Select(f => new SearchHit(f.ArticleId, f.Slug, Snippet.Highlight(f.Title, matches), Snippet.Around(f.Text, matches), f.PublishedAtUtc))
