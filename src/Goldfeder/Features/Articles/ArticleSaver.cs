@@ -38,6 +38,7 @@ public sealed class ArticleSaver(GoldfederDb db, IOutputCacheStore cache, TimePr
         await db.SaveChangesAsync(ct);
         foreach (var listener in listeners) await listener.SavedAsync(db, [.. articles.Select(a => a.Id)], ct);
         await tx.CommitAsync(ct);
+        foreach (var listener in listeners) listener.Committed([.. articles.Select(a => a.Id)]);
 
         await cache.EvictByTagAsync(evictEverything || articles.Count == 0 ? PublicCache.Tag : PublicCache.Shows(articles[0].Id), ct);
     }

@@ -10,4 +10,7 @@ namespace Goldfeder.Features.Articles;
 public interface IArticleSaveListener
 {
     Task SavedAsync(GoldfederDb db, IReadOnlyList<int> articleIds, CancellationToken ct);
+
+    /// <summary>After the save's transaction committed: what the save wrote is now what everyone reads.</summary>
+    void Committed(IReadOnlyList<int> articleIds) { }
 }

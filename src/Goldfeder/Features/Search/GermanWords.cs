@@ -40,7 +40,7 @@ public static class GermanWords
     /// <summary>The Snowball German stop words ("der", "und", "nicht"), as PostgreSQL's <c>german</c> configuration drops them.</summary>
     public static bool IsStopWord(string word) => GermanAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant());
 
-    /// <summary>A text's stems, separated by spaces: what SQLite's FTS5 table indexes.</summary>
+    /// <summary>A text's stems, separated by spaces: what a search document stores and the in-process index reads.</summary>
     public static string Stems(string text) =>
         string.Join(' ', Find(text).Select(w => text.Substring(w.Start, w.Length)).Where(w => !IsStopWord(w)).Select(Stem));
 }

@@ -13,33 +13,25 @@ public class SearchDocument
 {
     public int ArticleId { get; set; }
 
-    /// <summary>The headline as written, for the snippet's title and PostgreSQL's <c>german</c> vector (weight A).</summary>
+    /// <summary>The headline as written, for the snippet's title.</summary>
     public required string Title { get; set; }
 
-    /// <summary>Lead, body as plain text, topics and author, as written: the snippet's source and PostgreSQL's vector.</summary>
+    /// <summary>Lead, body as plain text, topics and author, as written: the snippet's source.</summary>
     public required string Text { get; set; }
 
-    /// <summary>The headline's Snowball stems, read by SQLite's FTS5 table (kept in step by triggers).</summary>
+    /// <summary>The headline's Snowball stems, separated by spaces: what the in-process <see cref="SearchIndex"/> reads.</summary>
     public required string TitleTerms { get; set; }
 
-    /// <summary>The text's Snowball stems, read by SQLite's FTS5 table.</summary>
+    /// <summary>The stems of headline and text, separated by spaces.</summary>
     public required string Terms { get; set; }
 
-    /// <summary>The article's <see cref="Article.UpdatedAtUtc"/> when indexed: an older one is indexed again at start.</summary>
+    /// <summary>The article's <see cref="Article.UpdatedAtUtc"/> when indexed: an older one is indexed again at start; the document's version for <see cref="SearchIndexSync"/>.</summary>
     public DateTime ArticleUpdatedAtUtc { get; set; }
 }
 
 internal sealed class SearchDocumentConfiguration : IEntityTypeConfiguration<SearchDocument>
 {
     public const string Table = "SearchDocuments";
-
-    /// <summary>
-    /// Outside the EF model, made by the migrations: SQLite's FTS5 table over this one (external content, triggers) and
-    /// PostgreSQL's generated <c>tsvector</c> columns (all text, headline alone) with their GIN indexes. Lower-case, so they need no quotes.
-    /// </summary>
-    public const string Fts5Table = "search_terms";
-    public const string VectorColumn = "search_vector";
-    public const string TitleVectorColumn = "search_title";
 
     public void Configure(EntityTypeBuilder<SearchDocument> d)
     {

@@ -9,11 +9,14 @@ namespace Goldfeder.Features.Search;
 /// <summary>
 /// Keeps <see cref="SearchDocument"/>s in step with the articles: in every save's transaction (as an
 /// <see cref="IArticleSaveListener"/>) and, at start, for every article saved before search existed or changed
-/// by a process that does not index (<see cref="CatchUpAsync"/>). SQLite's FTS5 table follows the documents through
-/// triggers; PostgreSQL's vector is a generated column.
+/// by a process that does not index (<see cref="CatchUpAsync"/>). Each instance's
+/// <see cref="SearchIndex"/> reads the documents (<see cref="SearchIndexSync"/>).
 /// </summary>
-public sealed partial class SearchIndexer : IArticleSaveListener
+public sealed partial class SearchIndexer(SearchIndexSync sync) : IArticleSaveListener
 {
+    /// <summary>This instance's index reads the saved articles before its next search, even when the newest time did not move.</summary>
+    public void Committed(IReadOnlyList<int> articleIds) => sync.Changed(articleIds);
+
     public async Task SavedAsync(GoldfederDb db, IReadOnlyList<int> articleIds, CancellationToken ct)
     {
         foreach (var batch in articleIds.Distinct().Chunk(200)) await IndexAsync(db, batch, ct);

@@ -2,7 +2,7 @@ namespace Goldfeder.Features.Search;
 
 /// <summary>
 /// A reader's query reduced to words: only letters and digits survive, so operators, quotes, SQL and <c>*</c> are
-/// mere separators and every query the databases see is one we wrote. All words must occur (AND); a word of four or
+/// mere separators. All words must occur (AND); a word of four or
 /// more letters also finds words that begin with its stem ("Gold" finds "Goldpreis": compounds lead with their
 /// first part).
 /// </summary>
@@ -37,15 +37,8 @@ public sealed class SearchQuery
 
     private static bool IsPrefix(string word) => word.Length >= PrefixFrom;
 
-    /// <summary>SQLite FTS5: stems in quotes (letters and digits only, so nothing to escape), optionally limited to the headline.</summary>
-    public string Fts5(bool titleOnly)
-    {
-        var all = string.Join(" AND ", Words.Select(w => $"\"{GermanWords.Stem(w)}\"" + (IsPrefix(w) ? "*" : "")));
-        return titleOnly ? $"{nameof(SearchDocument.TitleTerms)} : ({all})" : $"({all})";
-    }
-
-    /// <summary>PostgreSQL <c>to_tsquery('german', …)</c>; the database stems. The headline has a vector of its own, so the query is the same for both.</summary>
-    public string TsQuery() => string.Join(" & ", Words.Select(w => IsPrefix(w) ? w + ":*" : w));
+    /// <summary>Each word's Snowball stem and whether it also finds the stems that begin with it.</summary>
+    public IReadOnlyList<(string Stem, bool Prefix)> Terms() => [.. Words.Select(w => (GermanWords.Stem(w), IsPrefix(w)))];
 
     /// <summary>Whether a word of the text is one the query looks for (for highlighting).</summary>
     public Func<string, bool> Matcher()

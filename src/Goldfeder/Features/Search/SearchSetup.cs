@@ -10,6 +10,8 @@ public static class SearchSetup
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IArticleSaveListener>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddHostedService<SearchIndexCatchUp>();
+        services.AddSingleton<SearchIndexSync>();
+        services.AddHostedService<SearchIndexRefresher>();
         services.AddOutputCache(o => SearchCache.Configure(o, config.GetValue("Search:CacheSeconds", 60)));
         return services;
     }

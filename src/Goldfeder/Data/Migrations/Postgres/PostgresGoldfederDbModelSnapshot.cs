@@ -273,6 +273,8 @@ namespace Goldfeder.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAtUtc");
 
+                    b.HasIndex("UpdatedAtUtc", "Status", "PublishedAtUtc");
+
                     b.ToTable("Articles", (string)null);
                 });
 

@@ -262,6 +262,8 @@ namespace Goldfeder.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAtUtc");
 
+                    b.HasIndex("UpdatedAtUtc", "Status", "PublishedAtUtc");
+
                     b.ToTable("Articles", (string)null);
                 });
 
