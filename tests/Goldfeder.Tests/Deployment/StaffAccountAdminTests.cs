@@ -154,6 +154,10 @@ public sealed class StaffAccountAdminTests(DeployedSite site, BrowserFixture bro
         await ScreenshotAsync(page, "admin-dashboard-phone.png");
 
         // The audit log names every action in German; the code is only its tooltip.
+        await page.GotoAsync("/admin/konten");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("protokoll@example.de");
+        await page.GetByLabel("Redaktion").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einladung senden" }).ClickAsync();
         await page.GotoAsync("/admin/protokoll");
         var actions = await page.Locator("tbody td:nth-child(3)").AllInnerTextsAsync();
         Assert.NotEmpty(actions);
