@@ -23,7 +23,7 @@ public sealed class AuditPersonalData(GoldfederDb db, AuditLog audit) : IPersona
             .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
             .Select(a => new { a.AtUtc, a.Action })
             .ToListAsync(ct);
-        return entries.Select(e => new PersonalRecord().With("Zeit", e.AtUtc).With("Vorgang", e.Action)).ToList();
+        return entries.Select(e => new PersonalRecord().With("Zeit", e.AtUtc).With("Vorgang", AuditActions.German(e.Action))).ToList();
     }
 
     public async Task EraseAsync(string normalizedEmail, CancellationToken ct)

@@ -128,4 +128,51 @@ public sealed class StaffAccountAdminTests(DeployedSite site, BrowserFixture bro
         await Assertions.Expect(page.Locator(".form-error")).ToContainTextAsync(StaffAccounts.LastAdmin);
         Assert.Equal(200, (await page.GotoAsync("/admin/konten"))!.Status);
     }
+
+    [Fact]
+    public async Task The_admin_has_its_own_navigation_a_dashboard_per_role_and_fits_a_phone()
+    {
+        await using var admin = await ContextAsync(browser, site);
+        var page = await LoginAsync(admin, DeployedSite.AdminEmail, DeployedSite.AdminPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Verwaltung" })).ToHaveCountAsync(1);
+        foreach (var card in new[] { "Redaktion", "Newsletter", "Karriere", "Datenschutz" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = card, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".dashboard")).ToContainTextAsync("0 bestätigte Abonnenten");
+        await AssertNoSeriousAccessibilityProblemsAsync(page);
+        await ScreenshotAsync(page, "admin-dashboard.png");
+        var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        Assert.Equal(200, (await admin.APIRequest.GetAsync(icon!)).Status);
+
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var path in new[] { "/admin", "/admin/konten", "/admin/konto", "/admin/protokoll", "/admin/artikel", "/admin/newsletter", "/admin/karriere", "/admin/datenschutz", "/admin/bilder", "/admin/rechtliches" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsWidthAsync(page);
+        }
+        await page.GotoAsync("/admin");
+        await ScreenshotAsync(page, "admin-dashboard-phone.png");
+
+        // The audit log names every action in German; the code is only its tooltip.
+        await page.GotoAsync("/admin/konten");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("protokoll@example.de");
+        await page.GetByLabel("Redaktion").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einladung senden" }).ClickAsync();
+        await page.GotoAsync("/admin/protokoll");
+        var actions = await page.Locator("tbody td:nth-child(3)").AllInnerTextsAsync();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.DoesNotMatch(@"^[a-z]+\.[a-z.-]+$", a));
+    }
+
+    [Fact]
+    public async Task An_editor_sees_only_the_editorial_part_of_the_dashboard()
+    {
+        var created = await site.RunAsync("Redaktion-Konto-2026\n", "admin", "create", "--email", "nur.redaktion@example.de", "--role", "Editor");
+        Assert.True(created.Code == 0, created.Error);
+        await using var editor = await ContextAsync(browser, site);
+        var page = await LoginAsync(editor, "nur.redaktion@example.de", "Redaktion-Konto-2026");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Redaktion", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".dashboard-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Konten" })).ToHaveCountAsync(0);
+    }
 }

@@ -88,14 +88,16 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
         await db.SaveChangesAsync(ct);
     }
 
-    private static string StatusText(string status) => status switch
+    /// <summary>The subscription's state in German, for the export and the officer's page.</summary>
+    public static string StatusText(string status) => status switch
     {
         nameof(SubscriberStatus.Confirmed) => "bestätigt",
         nameof(SubscriberStatus.Withdrawn) => "widerrufen",
         _ => "angemeldet, noch nicht bestätigt",
     };
 
-    private static string KindText(string kind) => kind switch
+    /// <summary>A consent event in German, for the export and the officer's page.</summary>
+    public static string KindText(string kind) => kind switch
     {
         nameof(ConsentEventKind.Requested) => "Anmeldung",
         nameof(ConsentEventKind.Confirmed) => "Bestätigung",
@@ -105,6 +107,7 @@ public sealed class NewsletterPersonalData(GoldfederDb db, Secrets secrets, Time
         nameof(ConsentEventKind.Resumed) => "Pause beendet",
         nameof(ConsentEventKind.RepermissionAsked) => "Nachfrage, ob weiter gewünscht",
         nameof(ConsentEventKind.Reconfirmed) => "Erneut bestätigt",
+        nameof(ConsentEventKind.Erased) => "Löschung",
         _ => kind,
     };
 }

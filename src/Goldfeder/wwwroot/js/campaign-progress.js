@@ -4,7 +4,8 @@
   var section = document.querySelector("[data-progress]");
   if (!section) return;
   var bar = document.getElementById("bar");
-  var status = null;
+  // The status the page was rendered with: a send that ends before the first answer still reloads the page.
+  var status = section.dataset.status || null;
   function tick() {
     fetch(section.dataset.progress, { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })

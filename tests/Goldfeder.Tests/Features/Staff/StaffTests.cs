@@ -110,14 +110,22 @@ public sealed class StaffTests : IAsyncLifetime
 
         var token = AdminFixtures.TokenIn(await client.GetStringAsync("/admin/datenschutz"));
         var page = await (await client.PostAsync("/admin/datenschutz", AdminFixtures.Form(token, ("adresse", "betroffene@example.de")))).Content.ReadAsStringAsync();
-        Assert.Contains("Requested", page);
-        Assert.Contains("Confirmed", page);
+        // German for the officer: the state and the events, not the codes stored.
+        Assert.Contains("<strong>bestätigt</strong>", page);
+        Assert.Contains("<td>Anmeldung</td>", page);
+        Assert.Contains("<td>Bestätigung</td>", page);
+        Assert.DoesNotContain("Requested", page);
+        Assert.DoesNotContain("Confirmed", page);
         Assert.Contains("Durch Eingabe Ihrer E-Mail-Adresse", page);
 
         var export = await client.PostAsync("/admin/datenschutz?handler=Export", AdminFixtures.Form(token, ("adresse", "betroffene@example.de")));
         Assert.Equal("application/json; charset=utf-8", export.Content.Headers.ContentType?.ToString());
         Assert.Contains("attachment", export.Content.Headers.ContentDisposition?.ToString());
-        Assert.Contains("betroffene@example.de", await export.Content.ReadAsStringAsync());
+        var exported = await export.Content.ReadAsStringAsync();
+        Assert.Contains("betroffene@example.de", exported);
+        // The audit log's part names the officer's lookup in German, not by its code.
+        Assert.Contains("\"Vorgang\": \"Einwilligungsnachweis angesehen\"", exported);
+        Assert.DoesNotContain("consent.proof.view", exported);
 
         var withoutTick = await client.PostAsync("/admin/datenschutz?handler=Erase", AdminFixtures.Form(token, ("adresse", "betroffene@example.de")));
         Assert.Equal(HttpStatusCode.BadRequest, withoutTick.StatusCode);

@@ -1,4 +1,4 @@
-namespace Goldfeder.Features.Staff;
+namespace Goldfeder.Common;
 
 /// <summary>
 /// What each audit code means, in German, for the audit page. The code itself stays in the log (it is what a query or

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Goldfeder.Features.Staff;
+using Goldfeder.Common;
 using Goldfeder.Tests.Architecture;
 
-namespace Goldfeder.Tests.Features.Staff;
+namespace Goldfeder.Tests.Common;
 
 public class AuditActionsTests
 {
