@@ -73,7 +73,7 @@ public sealed class EditorsInBrowserTests(DeployedSite site, BrowserFixture brow
     {
         var page = await StaffBrowser.LoginAsync(await StaffBrowser.ContextAsync(browser, site), DeployedSite.AdminEmail, DeployedSite.AdminPassword);
         await page.GotoAsync("/admin/newsletter/bearbeiten");
-        await page.GetByLabel("Betreff").FillAsync("Silber im Blick");
+        await page.GetByLabel("Betreff", new() { Exact = true }).FillAsync("Silber im Blick");
         await page.GetByLabel("Text (Markdown").FillAsync("## Silber steigt\n\nHerzliche Grüße\nIhr Team");
 
         var frame = page.FrameLocator("iframe[name='mail-preview']");
