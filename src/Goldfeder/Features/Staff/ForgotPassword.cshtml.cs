@@ -16,7 +16,7 @@ public sealed class ForgotPasswordModel(PasswordResetRequests requests, IOptions
 
     public void OnGet() => Response.Headers.CacheControl = "no-store";
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         Response.Headers.CacheControl = "no-store";
         if (!EmailAddress.TryNormalize(Email, out var email, out var invalid))
@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(PasswordResetRequests requests, IOptions
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (!requests.TryQueue(email, SiteUrls.BaseUrl(site.Value, Request)))
+        if (!await requests.TryQueueAsync(email, SiteUrls.BaseUrl(site.Value, Request)))
         {
             Error = "Für diese Adresse wurden in der letzten Stunde schon mehrere Links angefordert. Bitte sehen Sie in Ihrem Postfach nach oder versuchen Sie es in einer Stunde wieder.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
