@@ -84,13 +84,12 @@ public sealed class AuthorListModel(GoldfederDb db, ImageStore images, AuditLog 
     private async Task LoadAsync(CancellationToken ct)
     {
         var bylines = await db.Articles.AsNoTracking().Where(a => a.Author != "").Select(a => a.Author).Distinct().ToListAsync(ct);
-        var profiles = await db.AuthorProfiles.AsNoTracking().ToDictionaryAsync(p => p.Slug, ct);
+        var cards = await AuthorCard.ForManyAsync(db, null, ct);
         var rows = new List<Row>();
         foreach (var group in bylines.GroupBy(b => Slug.From(b)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var profile = profiles.GetValueOrDefault(group.Key);
-            var card = profile is null ? null : await AuthorCard.ForAsync(db, group.Key, ct);
-            rows.Add(new Row(group.Key, group.Order(StringComparer.Ordinal).First(), profile?.Bio ?? "", card?.PhotoUrl));
+            var card = cards.GetValueOrDefault(group.Key);
+            rows.Add(new Row(group.Key, group.Order(StringComparer.Ordinal).First(), card?.Bio ?? "", card?.PhotoUrl));
         }
         Authors = rows;
     }
