@@ -13,6 +13,9 @@ public static class GermanWords
 {
     [ThreadStatic] private static GermanStemmer? _stemmer;
 
+    // Looked up once: CultureInfo.GetCultureInfo takes a process-wide lock, and snippets stem hundreds of words a search.
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
     /// <summary>Where each word starts and how long it is.</summary>
     public static IEnumerable<(int Start, int Length)> Find(string text)
     {
@@ -32,10 +35,23 @@ public static class GermanWords
     public static string Stem(string word)
     {
         var stemmer = _stemmer ??= new GermanStemmer();
-        stemmer.SetCurrent(word.ToLower(CultureInfo.GetCultureInfo("de-DE")));
+        stemmer.SetCurrent(word.ToLower(German));
         stemmer.Stem();
         return stemmer.Current;
     }
+
+    /// <summary>
+    /// The letter a word's stem begins with, without stemming: the stemmer only removes endings and folds ä, ö, ü into
+    /// a, o, u (ß becomes "ss"), so the first letter is the lower-cased, folded first letter of the word.
+    /// </summary>
+    public static char FirstLetterOfStem(string word) => char.ToLowerInvariant(word[0]) switch
+    {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ß' => 's',
+        var c => c,
+    };
 
     /// <summary>The Snowball German stop words ("der", "und", "nicht"), as PostgreSQL's <c>german</c> configuration drops them.</summary>
     public static bool IsStopWord(string word) => GermanAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant());

@@ -75,3 +75,18 @@ public sealed class SearchIndexMemoryTests(ITestOutputHelper output)
 
 [CollectionDefinition(nameof(SearchIndexMemoryTests), DisableParallelization = true)]
 public sealed class SearchIndexMemoryCollection;
+
+/// <summary>The highlighter's shortcut: a word's stem begins with the word's folded first letter, so other words need no stemming.</summary>
+public sealed class StemFirstLetterTests
+{
+    [Fact]
+    public void The_first_letter_of_every_stem_is_known_without_stemming()
+    {
+        var text = string.Join(" ", Goldfeder.Tests.Infrastructure.Seed.Lines)
+            + " Ärger Öl Übersee Straße ßx Äpfel Ölpreise Überweisungen Zürich GOLDPREISE Münzen 1999er Yen über ÄÖÜ";
+        var words = GermanWords.Find(text).Select(w => text.Substring(w.Start, w.Length)).Distinct().ToList();
+        Assert.True(words.Count > 300, $"only {words.Count} words read");
+        foreach (var word in words)
+            Assert.True(GermanWords.Stem(word)[0] == GermanWords.FirstLetterOfStem(word), $"{word} → {GermanWords.Stem(word)}");
+    }
+}
