@@ -44,7 +44,7 @@ public static class GermanWords
     /// The letter a word's stem begins with, without stemming: the stemmer only removes endings and folds ä, ö, ü into
     /// a, o, u (ß becomes "ss"), so the first letter is the lower-cased, folded first letter of the word.
     /// </summary>
-    public static char FirstLetterOfStem(string word) => char.ToLowerInvariant(word[0]) switch
+    public static char FirstLetterOfStem(char first) => char.ToLowerInvariant(first) switch
     {
         'ä' => 'a',
         'ö' => 'o',

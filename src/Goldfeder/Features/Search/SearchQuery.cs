@@ -40,22 +40,6 @@ public sealed class SearchQuery
     /// <summary>Each word's Snowball stem and whether it also finds the stems that begin with it.</summary>
     public IReadOnlyList<(string Stem, bool Prefix)> Terms() => [.. Words.Select(w => (GermanWords.Stem(w), IsPrefix(w)))];
 
-    /// <summary>
-    /// Whether a word of the text is one the query looks for (for highlighting). Snippets ask for every word up to the
-    /// first match, so a word whose first letter no query stem begins with is refused without stemming, and each
-    /// distinct word is stemmed once per matcher.
-    /// </summary>
-    public Func<string, bool> Matcher()
-    {
-        var stems = Words.Select(w => (Stem: GermanWords.Stem(w), Prefix: IsPrefix(w))).Where(s => s.Stem.Length > 0).ToList();
-        var firstLetters = stems.Select(s => s.Stem[0]).ToHashSet();
-        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        return word =>
-        {
-            if (word.Length == 0 || !firstLetters.Contains(GermanWords.FirstLetterOfStem(word))) return false;
-            if (seen.TryGetValue(word, out var known)) return known;
-            var stem = GermanWords.Stem(word);
-            return seen[word] = stems.Any(s => s.Prefix ? stem.StartsWith(s.Stem, StringComparison.Ordinal) : stem == s.Stem);
-        };
-    }
+    /// <summary>Whether a word of the text is one the query looks for (for highlighting); one per search.</summary>
+    public WordMatcher Matcher() => new(Terms());
 }

@@ -12,13 +12,13 @@ public static class Snippet
     public const int Length = 220;
 
     /// <summary>The whole text, encoded, with its matched words marked.</summary>
-    public static string Highlight(string text, Func<string, bool> matches)
+    public static string Highlight(string text, WordMatcher matcher)
     {
         var html = new StringBuilder(text.Length + 32);
         var at = 0;
         foreach (var (start, length) in GermanWords.Find(text))
         {
-            if (!matches(text.Substring(start, length))) continue;
+            if (!matcher.Matches(text.AsSpan(start, length))) continue;
             html.Append(WebUtility.HtmlEncode(text[at..start]))
                 .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(start, length))).Append("</mark>");
             at = start + length;
@@ -27,23 +27,28 @@ public static class Snippet
     }
 
     /// <summary>About <see cref="Length"/> characters around the first matched word (the text's start when none), cut at word boundaries.</summary>
-    public static string Around(string text, Func<string, bool> matches)
+    public static string Around(string text, WordMatcher matcher)
     {
-        text = text.ReplaceLineEndings(" ");
-        var first = GermanWords.Find(text).Cast<(int Start, int Length)?>().FirstOrDefault(w => matches(text.Substring(w!.Value.Start, w.Value.Length)));
-        var start = first is { } f ? Math.Max(0, f.Start - Length / 3) : 0;
-        if (start > 0)
+        var first = -1;
+        foreach (var (start, length) in GermanWords.Find(text))
         {
-            var space = text.IndexOf(' ', start);
-            start = space < 0 || space >= (first?.Start ?? 0) ? start : space + 1;
+            if (!matcher.Matches(text.AsSpan(start, length))) continue;
+            first = start;
+            break;
         }
-        var end = Math.Min(text.Length, start + Length);
+        var from = first > 0 ? Math.Max(0, first - Length / 3) : 0;
+        if (from > 0)
+        {
+            var space = text.AsSpan(from).IndexOfAny(' ', '\n', '\r');
+            from = space < 0 || from + space >= first ? from : from + space + 1;
+        }
+        var end = Math.Min(text.Length, from + Length);
         if (end < text.Length)
         {
-            var space = text.LastIndexOf(' ', end);
-            if (space > start) end = space;
+            var space = text.AsSpan(0, end + 1).LastIndexOfAny(' ', '\n', '\r');
+            if (space > from) end = space;
         }
-        var piece = Highlight(text[start..end], matches);
-        return (start > 0 ? "… " : "") + piece + (end < text.Length ? " …" : "");
+        var piece = Highlight(text[from..end].ReplaceLineEndings(" "), matcher);
+        return (from > 0 ? "… " : "") + piece + (end < text.Length ? " …" : "");
     }
 }
