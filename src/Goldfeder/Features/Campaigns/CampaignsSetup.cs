@@ -17,6 +17,7 @@ public static class CampaignsSetup
         services.AddScoped<SubscriberImport>();
         services.AddScoped<CampaignAudience>();
         services.AddScoped<StaleSubscribers>();
+        services.AddScoped<BounceRates>();
         services.AddScoped<IPersonalData, CampaignPersonalData>();
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
