@@ -18,6 +18,8 @@ missing=()
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # The two-instance tests start their own redis-server on a free loopback port (Deployment/TwoInstanceSite).
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+# The bounce tests start their own Dovecot on a free loopback port (Infrastructure/DovecotServer).
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"

@@ -9,4 +9,7 @@ public interface IMailTransport
     /// <exception cref="MailRejectedException">the server refused the message for good (5xx).</exception>
     /// <remarks>Any other exception is temporary: the caller retries later.</remarks>
     Task SendAsync(MimeMessage message, CancellationToken ct);
+
+    /// <summary>The same with an envelope sender of its own (VERP); a transport without an envelope (the pickup folder) ignores it.</summary>
+    Task SendAsync(MimeMessage message, MailboxAddress? envelopeFrom, CancellationToken ct) => SendAsync(message, ct);
 }

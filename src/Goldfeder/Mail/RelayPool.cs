@@ -55,7 +55,8 @@ public sealed class RelayPool : IAsyncDisposable
     public sealed record Deferred(DateTime UntilUtc, string Reason, DateTime? UnreachableSinceUtc) : Result;
 
     /// <param name="only">The relay a campaign chose, or null for all of them in order.</param>
-    public async Task<Result> SendAsync(MimeMessage message, string? only, CancellationToken ct)
+    /// <param name="envelopeFrom">The envelope sender (MAIL FROM) when it differs from the From header (VERP), else null.</param>
+    public async Task<Result> SendAsync(MimeMessage message, string? only, CancellationToken ct, MailboxAddress? envelopeFrom = null)
     {
         DateTime? earliest = null;
         string? reason = null;
@@ -77,7 +78,7 @@ public sealed class RelayPool : IAsyncDisposable
             var connection = await relay.TakeAsync(ct);
             try
             {
-                await connection.SendAsync(message, ct);
+                await connection.SendAsync(message, envelopeFrom, ct);
                 relay.Sent(_clock.GetUtcNow().UtcDateTime);
                 return new Sent(relay.Name);
             }

@@ -20,7 +20,9 @@ public sealed class SmtpMailTransport(MailOptions.SmtpOptions smtp) : IMailTrans
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpClient? _client;
 
-    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    public Task SendAsync(MimeMessage message, CancellationToken ct) => SendAsync(message, null, ct);
+
+    public async Task SendAsync(MimeMessage message, MailboxAddress? envelopeFrom, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -28,7 +30,8 @@ public sealed class SmtpMailTransport(MailOptions.SmtpOptions smtp) : IMailTrans
             var client = await ConnectedClientAsync(ct);
             try
             {
-                await client.SendAsync(message, ct);
+                if (envelopeFrom is null) await client.SendAsync(message, ct);
+                else await client.SendAsync(message, envelopeFrom, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes), ct);
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
             {

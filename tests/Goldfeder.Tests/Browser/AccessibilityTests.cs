@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await _app.StartAsync(sent);
         var problems = await CheckAsync(context,
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
-            "/admin/newsletter/import", "/admin/newsletter/sperrliste", "/admin/newsletter/themen", "/admin/newsletter/erneuerung",
+            "/admin/newsletter/import", "/admin/newsletter/sperrliste", "/admin/newsletter/zustellbarkeit", "/admin/newsletter/themen", "/admin/newsletter/erneuerung",
             "/admin", "/admin/artikel", "/admin/themen", "/admin/autoren", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
             "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
 

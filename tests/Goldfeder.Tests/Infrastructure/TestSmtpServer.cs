@@ -36,6 +36,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>The SMTP sessions that delivered at least one message.</summary>
     public ConcurrentDictionary<Guid, bool> Sessions { get; } = new();
 
+    /// <summary>Each received message's envelope sender (MAIL FROM), by its Message-ID.</summary>
+    public ConcurrentDictionary<string, string> MailFrom { get; } = new();
+
     /// <summary>Recipients refused with 550.</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -98,7 +101,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such user");
 
             await using var stream = new MemoryStream(buffer.ToArray());
-            owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner.MailFrom[message.MessageId ?? ""] = $"{transaction.From.User}@{transaction.From.Host}";
+            owner.Received.Enqueue(message);
             owner.Sessions.TryAdd(context.SessionId, true);
             return SmtpResponse.Ok;
         }

@@ -105,7 +105,8 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
     }
 
     /// <summary>One recipient's mail: the frozen rendering with their withdrawal link, and headers of their own.</summary>
-    public MimeMessage For(Campaign campaign, string to, string withdrawUrl, string? preferencesUrl = null)
+    /// <param name="deliveryToken">The delivery's <see cref="Bounces.DeliveryToken"/>: the Message-ID carries it, so a bounce or complaint quoting the mail names its delivery.</param>
+    public MimeMessage For(Campaign campaign, string to, string withdrawUrl, string? preferencesUrl = null, string? deliveryToken = null)
     {
         // A test send has no subscriber: its preference link goes to the signup page.
         preferencesUrl ??= $"{(campaign.BaseUrl ?? SiteUrls.Fallback).TrimEnd('/')}/newsletter";
@@ -114,7 +115,7 @@ public sealed class CampaignMail(IOptions<NewsletterOptions> newsletter, IOption
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = campaign.Subject;
         message.Date = DateTimeOffset.UtcNow;
-        message.MessageId = MimeUtils.GenerateMessageId(_from.Domain);
+        message.MessageId = deliveryToken is null ? MimeUtils.GenerateMessageId(_from.Domain) : $"{deliveryToken}@{_from.Domain}";
         message.Headers.Add("List-Id", newsletter.Value.ListId);
         message.Headers.Add("List-Unsubscribe", $"<{withdrawUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -9,4 +9,5 @@ public static class CampaignMetrics
 
     public static readonly Counter<long> Sent = Meter.CreateCounter<long>("goldfeder.campaign.sent", "{message}", "Campaign messages accepted by the mail server");
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>("goldfeder.campaign.failed", "{message}", "Campaign messages refused or given up on");
+    public static readonly Counter<long> Reports = Meter.CreateCounter<long>("goldfeder.campaign.reports", "{report}", "Bounce, complaint and auto-reply reports recorded, by kind");
 }

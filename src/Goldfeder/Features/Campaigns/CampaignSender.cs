@@ -15,8 +15,8 @@ namespace Goldfeder.Features.Campaigns;
 /// Runs as a background service in the site and in the <c>campaigns send</c> operator command.
 /// </summary>
 public sealed class CampaignSender(
-    IServiceScopeFactory scopes, RelayPool relays, CampaignMail mails, WithdrawalTokens tokens,
-    CampaignSignal signal, IOptions<CampaignOptions> options, TimeProvider clock, ILogger<CampaignSender> log) : BackgroundService
+    IServiceScopeFactory scopes, RelayPool relays, CampaignMail mails, WithdrawalTokens tokens, Bounces.DeliveryToken deliveryTokens,
+    IOptions<Bounces.BounceOptions> bounces, CampaignSignal signal, IOptions<CampaignOptions> options, TimeProvider clock, ILogger<CampaignSender> log) : BackgroundService
 {
     private readonly CampaignOptions _options = options.Value;
     private readonly Dictionary<int, int> _refusalsInARow = [];
@@ -99,6 +99,8 @@ public sealed class CampaignSender(
         var campaignIds = batch.Select(b => b.CampaignId).Distinct().ToList();
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var key = await tokens.KeyAsync(ct);
+        var bounceKey = await deliveryTokens.KeyAsync(ct);
+        var returnPath = bounces.Value.ReturnPath;
         var outcome = new Outcome();
         var live = new LiveStatus(scopes, clock);
 
@@ -113,9 +115,10 @@ public sealed class CampaignSender(
                 if (_perSecond is not null) using (await _perSecond.AcquireAsync(1, token)) { }
                 if (!await live.SendingAsync(d.CampaignId, token)) return; // paused or cancelled meanwhile: back to pending, untried
                 var campaign = campaigns[d.CampaignId];
+                var deliveryToken = Bounces.DeliveryToken.Create(bounceKey, d.Id);
                 var message = mails.For(campaign, d.Email!, SiteUrls.Withdrawal(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value)),
-                    SiteUrls.Preferences(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value, WithdrawalTokens.Preferences)));
-                switch (await relays.SendAsync(message, campaign.Relay, token))
+                    SiteUrls.Preferences(campaign.BaseUrl ?? SiteUrls.Fallback, WithdrawalTokens.Create(key, d.SubscriberId!.Value, WithdrawalTokens.Preferences)), deliveryToken);
+                switch (await relays.SendAsync(message, campaign.Relay, token, Bounces.DeliveryToken.ReturnPath(returnPath, deliveryToken)))
                 {
                     case RelayPool.Sent: outcome.Sent.Add(d.Id); break;
                     case RelayPool.Refused r: outcome.Refused[d.Id] = (r.Reply, EmailAddress.Normalize(d.Email!)); break;

@@ -1,5 +1,6 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
+using Goldfeder.Features.Campaigns.Bounces;
 
 namespace Goldfeder.Features.Campaigns;
 
@@ -16,9 +17,11 @@ public static class CampaignsSetup
         services.AddScoped<SubscriberImport>();
         services.AddScoped<CampaignAudience>();
         services.AddScoped<StaleSubscribers>();
+        services.AddScoped<BounceRates>();
         services.AddScoped<IPersonalData, CampaignPersonalData>();
         services.AddSingleton<CampaignSender>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignSender>());
+        services.AddBounces(config);
         services.AddOpenApi();
         services.AuthorizeAdminFolder("Campaigns", Roles.Admin, Roles.Marketing);
         return services;
@@ -28,6 +31,7 @@ public static class CampaignsSetup
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         app.MapCampaignsApi();
+        app.MapBounceWebhooks();
         app.MapNewsletterWebVersion();
         app.MapOpenApi();
         return app;

@@ -120,7 +120,7 @@ public sealed class CampaignAdminTests : IAsyncLifetime
     public async Task Editors_and_anonymous_visitors_cannot_reach_the_newsletter_admin()
     {
         var editor = await _app.StaffAsync(Roles.Editor);
-        foreach (var url in new[] { "/admin/newsletter", "/admin/newsletter/bearbeiten", "/admin/newsletter/import", "/admin/newsletter/sperrliste" })
+        foreach (var url in new[] { "/admin/newsletter", "/admin/newsletter/bearbeiten", "/admin/newsletter/import", "/admin/newsletter/sperrliste", "/admin/newsletter/zustellbarkeit" })
         {
             var asEditor = await editor.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, asEditor.StatusCode);
