@@ -44,7 +44,7 @@ internal sealed class Relay : IAsyncDisposable
     /// <summary>Since when every try failed to reach it; null once it answered again.</summary>
     public DateTime? UnreachableSinceUtc { get; private set; }
 
-    public RelayStatus Status() => new(Name, Interlocked.Read(ref _sent), Interlocked.Read(ref _deferred), Interlocked.Read(ref _failed), LastError, NextTryUtc);
+    public RelayStatus Status() => new(Name, Interlocked.Read(ref _sent), Interlocked.Read(ref _deferred), Interlocked.Read(ref _failed), LastError, NextTryUtc, UnreachableSinceUtc);
 
     /// <summary>When it may be tried again, or null if now: after a back-off, or when its hour is used up.</summary>
     public DateTime? BlockedUntil(DateTime now)
@@ -133,4 +133,4 @@ internal sealed class Relay : IAsyncDisposable
 }
 
 /// <summary>What the admin and <c>campaigns send</c> show of a relay: counts since this process started.</summary>
-public sealed record RelayStatus(string Name, long Sent, long Deferred, long Failed, string? LastError, DateTime? NextTryUtc);
+public sealed record RelayStatus(string Name, long Sent, long Deferred, long Failed, string? LastError, DateTime? NextTryUtc, DateTime? UnreachableSinceUtc);

@@ -30,6 +30,16 @@ public sealed class RelayPool : IAsyncDisposable
 
     public IReadOnlyList<RelayStatus> Status() => [.. _relays.Select(r => r.Status())];
 
+    /// <summary>
+    /// The relays a campaign goes out over (null: all), when this process could reach none of them at its last try;
+    /// null when any of them answered since, or none is configured under that name.
+    /// </summary>
+    public IReadOnlyList<RelayStatus>? AllUnreachable(string? only)
+    {
+        var candidates = Candidates(only).Select(r => r.Status()).ToList();
+        return candidates.Count > 0 && candidates.All(r => r.UnreachableSinceUtc is not null) ? candidates : null;
+    }
+
     /// <summary>Whether any of these relays (null: any) could take a message now; when none can, claiming work only to put it back is pointless.</summary>
     public bool AnyReady(string? only = null)
     {

@@ -1,6 +1,7 @@
 using Goldfeder.Data;
 using Goldfeder.Common;
 using Goldfeder.Mail;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Goldfeder.Features.Campaigns;
@@ -54,11 +55,13 @@ public static class CampaignCommands
     {
         var sender = services.GetRequiredService<CampaignSender>();
         var clock = services.GetRequiredService<TimeProvider>();
+        string? relay;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
             var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
             if (progress is null) return Fail($"no campaign {id}", 1);
+            relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstAsync(ct);
             if (progress.Status is nameof(CampaignStatus.Draft) or nameof(CampaignStatus.Scheduled))
             {
                 var baseUrl = SiteUrls.BaseUrl(scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value);
@@ -72,6 +75,7 @@ public static class CampaignCommands
         }
 
         var lastLook = DateTime.MinValue;
+        string? lastTrouble = null;
         while (true)
         {
             var handled = await sender.PassAsync(ct);
@@ -81,6 +85,10 @@ public static class CampaignCommands
             await using var scope = services.CreateAsyncScope();
             var progress = (await CampaignProgress.OfAsync(scope.ServiceProvider.GetRequiredService<GoldfederDb>(), id, clock, ct))!;
             Draw(progress);
+            // This process's own relays: while none can be reached, say so (once per try) instead of a bar standing at zero.
+            var trouble = MailServerTrouble.English(services.GetRequiredService<RelayPool>(), relay);
+            if (trouble is not null && trouble != lastTrouble) await Console.Error.WriteLineAsync("\n" + trouble);
+            lastTrouble = trouble;
             if (progress.Done)
             {
                 await Console.Error.WriteLineAsync();

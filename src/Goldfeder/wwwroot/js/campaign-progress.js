@@ -4,6 +4,7 @@
   var section = document.querySelector("[data-progress]");
   if (!section) return;
   var bar = document.getElementById("bar");
+  var mailServer = section.querySelector("[data-mail-server]");
   // The status the page was rendered with: a send that ends before the first answer still reloads the page.
   var status = section.dataset.status || null;
   function tick() {
@@ -17,6 +18,7 @@
           var v = p[el.dataset.field];
           if (v !== undefined) el.textContent = v === null ? "–" : v;
         });
+        if (mailServer) { mailServer.textContent = p.mailServer || ""; mailServer.hidden = !p.mailServer; }
         bar.max = Math.max(1, p.recipients);
         bar.value = p.recipients - p.remaining;
         if (p.status === "Sending" || p.status === "Scheduled") setTimeout(tick, 2000);

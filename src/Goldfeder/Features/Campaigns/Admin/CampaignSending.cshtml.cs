@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Mail;
@@ -17,6 +18,9 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
     public string? Relay { get; private set; }
     public IReadOnlyList<string> RelayNames => relayChoice.Relays;
     public IReadOnlyList<RelayStatus> Relays => relayPool.Status();
+
+    /// <summary>While the campaign waits for a relay this process cannot reach: the error and the next try, in German.</summary>
+    public string? MailServerProblem => Progress.Status is "Sending" or "Paused" ? MailServerTrouble.German(relayPool, Relay) : null;
 
     public async Task<IActionResult> OnGetAsync(int id, string? hinweis, CancellationToken ct)
     {
@@ -41,7 +45,12 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
     {
         Response.Headers.CacheControl = "no-store";
         var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
-        return progress is null ? NotFound() : new JsonResult(progress);
+        if (progress is null) return NotFound();
+        Progress = progress;
+        Relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstOrDefaultAsync(ct);
+        var json = JsonSerializer.SerializeToNode(progress, JsonSerializerOptions.Web)!.AsObject();
+        json["mailServer"] = MailServerProblem;
+        return new JsonResult(json);
     }
 
     public Task<IActionResult> OnPostPauseAsync(int id, CancellationToken ct) => ActAsync(id, "campaign.pause", control.PauseAsync(id, ct), ct);
