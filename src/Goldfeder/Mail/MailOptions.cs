@@ -19,6 +19,9 @@ public sealed class MailOptions
     public TimeSpan RelayRetryBase { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan RelayRetryMax { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often each instance adds its relay counts to the shared figures the admin shows (<see cref="RelayFigure"/>).</summary>
+    public TimeSpan RelayFiguresInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The relays in use: <see cref="Relays"/> with a host, else <c>Mail:Smtp</c> as one relay named "smtp", else none.</summary>
     public IReadOnlyList<RelayOptions> EffectiveRelays()
     {

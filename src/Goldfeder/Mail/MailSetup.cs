@@ -20,6 +20,7 @@ public static class MailSetup
         services.AddScoped<IPersonalData, OutboxPersonalData>();
         services.AddSingleton<MailMetrics>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<RelayFiguresWriter>();
         services.AddHealthChecks().AddCheck<OutboxHealth>("outbox");
         return services;
     }

@@ -20,6 +20,9 @@ internal sealed class Relay : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _setbacksInARow;
     private long _sent, _deferred, _failed;
+    private long _writtenSent, _writtenDeferred, _writtenFailed;
+    private long _stateVersion, _writtenStateVersion;
+    private DateTime _stateAtUtc;
 
     public Relay(string name, Func<IMailTransport> connect, RelayOptions? options, TimeSpan retryBase, TimeSpan retryMax)
     {
@@ -45,6 +48,33 @@ internal sealed class Relay : IAsyncDisposable
     public DateTime? UnreachableSinceUtc { get; private set; }
 
     public RelayStatus Status() => new(Name, Interlocked.Read(ref _sent), Interlocked.Read(ref _deferred), Interlocked.Read(ref _failed), LastError, NextTryUtc, UnreachableSinceUtc);
+
+    /// <summary>What this process has not yet added to <see cref="RelayFigure"/>: counts, and its state if it changed since.</summary>
+    public RelayChanges Unwritten()
+    {
+        lock (_gate)
+            return new(Name, Interlocked.Read(ref _sent) - _writtenSent, Interlocked.Read(ref _deferred) - _writtenDeferred,
+                Interlocked.Read(ref _failed) - _writtenFailed,
+                _stateVersion != _writtenStateVersion ? new RelayState(LastError, NextTryUtc, UnreachableSinceUtc, _stateAtUtc) : null, _stateVersion);
+    }
+
+    public void Written(RelayChanges changes)
+    {
+        lock (_gate)
+        {
+            _writtenSent += changes.Sent;
+            _writtenDeferred += changes.Deferred;
+            _writtenFailed += changes.Failed;
+            _writtenStateVersion = changes.StateVersion;
+        }
+    }
+
+    // The wall clock, not the pool's TimeProvider: it orders states seen by different processes.
+    private void StateChanged()
+    {
+        _stateVersion++;
+        _stateAtUtc = DateTime.UtcNow;
+    }
 
     /// <summary>When it may be tried again, or null if now: after a back-off, or when its hour is used up.</summary>
     public DateTime? BlockedUntil(DateTime now)
@@ -85,9 +115,7 @@ internal sealed class Relay : IAsyncDisposable
         Interlocked.Increment(ref _sent);
         lock (_gate)
         {
-            _setbacksInARow = 0;
-            NextTryUtc = null;
-            UnreachableSinceUtc = null;
+            Recovered();
             if (_perHour > 0) _lastHour.Enqueue(now);
         }
     }
@@ -95,12 +123,16 @@ internal sealed class Relay : IAsyncDisposable
     /// <summary>The relay answered for good (sent or refused the recipient): it works.</summary>
     public void Answered()
     {
-        lock (_gate)
-        {
-            _setbacksInARow = 0;
-            NextTryUtc = null;
-            UnreachableSinceUtc = null;
-        }
+        lock (_gate) Recovered();
+    }
+
+    private void Recovered()
+    {
+        _setbacksInARow = 0;
+        if (NextTryUtc is null && UnreachableSinceUtc is null) return;
+        NextTryUtc = null;
+        UnreachableSinceUtc = null;
+        StateChanged();
     }
 
     /// <summary>A "slow down" answer or no answer at all: blocked until the next try, each time twice as long.</summary>
@@ -115,13 +147,18 @@ internal sealed class Relay : IAsyncDisposable
             NextTryUtc = now + wait;
             if (unreachable) UnreachableSinceUtc ??= now;
             else UnreachableSinceUtc = null;
+            StateChanged();
         }
     }
 
     public void Failed(string reason)
     {
         Interlocked.Increment(ref _failed);
-        lock (_gate) LastError = reason;
+        lock (_gate)
+        {
+            LastError = reason;
+            StateChanged();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -132,5 +169,14 @@ internal sealed class Relay : IAsyncDisposable
     }
 }
 
-/// <summary>What the admin and <c>campaigns send</c> show of a relay: counts since this process started.</summary>
+/// <summary>What the admin and <c>campaigns send</c> show of a relay: counts over all processes (<see cref="RelayFigure"/>) and its last state.</summary>
 public sealed record RelayStatus(string Name, long Sent, long Deferred, long Failed, string? LastError, DateTime? NextTryUtc, DateTime? UnreachableSinceUtc);
+
+/// <summary>A relay's state as one process saw it at <paramref name="AtUtc"/>.</summary>
+public sealed record RelayState(string? LastError, DateTime? NextTryUtc, DateTime? UnreachableSinceUtc, DateTime AtUtc);
+
+/// <summary>Counts one process has not yet written, and its state when that changed since its last write.</summary>
+public sealed record RelayChanges(string Relay, long Sent, long Deferred, long Failed, RelayState? State, long StateVersion)
+{
+    public bool None => Sent == 0 && Deferred == 0 && Failed == 0 && State is null;
+}

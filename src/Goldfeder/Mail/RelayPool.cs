@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -13,6 +14,7 @@ public sealed class RelayPool : IAsyncDisposable
 {
     private readonly Relay[] _relays;
     private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     public RelayPool(IOptions<MailOptions> options, MailTransports transports, TimeProvider clock)
     {
@@ -28,15 +30,38 @@ public sealed class RelayPool : IAsyncDisposable
 
     public IReadOnlyList<string> Names => [.. _relays.Select(r => r.Name)];
 
-    public IReadOnlyList<RelayStatus> Status() => [.. _relays.Select(r => r.Status())];
+    /// <summary>Adds what this process sent, deferred and failed since its last write, and its relays' changed state, to <see cref="RelayFigure"/>.</summary>
+    public async Task WriteAsync(GoldfederDb db, CancellationToken ct)
+    {
+        // One writer at a time: two would both add the same unwritten counts.
+        await _writing.WaitAsync(ct);
+        try
+        {
+            foreach (var relay in _relays)
+            {
+                var changes = relay.Unwritten();
+                if (changes.None) continue;
+                await SharedRelayFigures.AddAsync(db, changes, ct);
+                relay.Written(changes);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Every relay's figures over all processes, this one's unwritten counts included.</summary>
+    public Task<IReadOnlyList<RelayStatus>> StatusAsync(GoldfederDb db, CancellationToken ct) =>
+        SharedRelayFigures.ReadAsync(db, [.. _relays.Select(r => r.Unwritten())], ct);
 
     /// <summary>
-    /// The relays a campaign goes out over (null: all), when this process could reach none of them at its last try;
-    /// null when any of them answered since, or none is configured under that name.
+    /// The relays a campaign goes out over (null: all), when none of them could be reached at the last try of any
+    /// process; null when any of them answered since, or none is configured under that name.
     /// </summary>
-    public IReadOnlyList<RelayStatus>? AllUnreachable(string? only)
+    public async Task<IReadOnlyList<RelayStatus>?> AllUnreachableAsync(GoldfederDb db, string? only, CancellationToken ct)
     {
-        var candidates = Candidates(only).Select(r => r.Status()).ToList();
+        var candidates = (await StatusAsync(db, ct)).Where(r => only is null || string.Equals(r.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
         return candidates.Count > 0 && candidates.All(r => r.UnreachableSinceUtc is not null) ? candidates : null;
     }
 

@@ -83,10 +83,14 @@ public static class CampaignCommands
             if (handled > 0 && DateTime.UtcNow - lastLook < TimeSpan.FromMilliseconds(500)) continue;
             lastLook = DateTime.UtcNow;
             await using var scope = services.CreateAsyncScope();
-            var progress = (await CampaignProgress.OfAsync(scope.ServiceProvider.GetRequiredService<GoldfederDb>(), id, clock, ct))!;
+            var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+            var progress = (await CampaignProgress.OfAsync(db, id, clock, ct))!;
             Draw(progress);
-            // This process's own relays: while none can be reached, say so (once per try) instead of a bar standing at zero.
-            var trouble = MailServerTrouble.English(services.GetRequiredService<RelayPool>(), relay);
+            // This process has no background writer: it adds its relay figures itself, for the admin of every instance.
+            var relays = services.GetRequiredService<RelayPool>();
+            await relays.WriteAsync(db, ct);
+            // While no relay can be reached, say so (once per try) instead of a bar standing at zero.
+            var trouble = await MailServerTrouble.EnglishAsync(relays, db, relay, ct);
             if (trouble is not null && trouble != lastTrouble) await Console.Error.WriteLineAsync("\n" + trouble);
             lastTrouble = trouble;
             if (progress.Done)
@@ -116,10 +120,14 @@ public static class CampaignCommands
         return 0;
     }
 
-    /// <summary>Per relay, what this process sent over it: sent, deferred ("slow down" or unreachable), failed, the last error, the next try.</summary>
+    /// <summary>Per relay, over every sending process: sent, deferred ("slow down" or unreachable), failed, the last error, the next try.</summary>
     private static async Task PrintRelaysAsync(IServiceProvider services, TextWriter to)
     {
-        foreach (var r in services.GetRequiredService<RelayPool>().Status())
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        var relays = services.GetRequiredService<RelayPool>();
+        await relays.WriteAsync(db, CancellationToken.None);
+        foreach (var r in await relays.StatusAsync(db, CancellationToken.None))
             await to.WriteLineAsync($"relay {r.Name}: {r.Sent} sent, {r.Deferred} deferred, {r.Failed} failed" +
                 (r.LastError is null ? "" : $", last error: {LogText.WithoutAddresses(r.LastError)}") +
                 (r.NextTryUtc is { } next ? $", next try {next:u}" : ""));

@@ -1,3 +1,4 @@
+using Goldfeder.Data;
 using Goldfeder.Common;
 using Goldfeder.Features.Campaigns;
 using Goldfeder.Mail;
@@ -28,7 +29,7 @@ public sealed class CampaignRelayTests : IAsyncLifetime
         Assert.Equal(60, _second.CampaignMails().Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
         Assert.All(await app.DeliveriesAsync(campaign), d => Assert.Equal(1, d.Attempts));
 
-        var status = Status(app);
+        var status = await StatusAsync(app);
         Assert.Equal(60, status["ersatz"].Sent);
         Assert.Equal(0, status["ausfall"].Sent);
         Assert.True(status["ausfall"].Deferred >= 1);
@@ -54,7 +55,7 @@ public sealed class CampaignRelayTests : IAsyncLifetime
         Assert.Equal(80, _first.CampaignMails().Count);
         // Held back, not failed: no delivery used up an attempt for the relay's answer.
         Assert.All(await app.DeliveriesAsync(campaign), d => Assert.Equal(1, d.Attempts));
-        var relay = Status(app)["einzig"];
+        var relay = (await StatusAsync(app))["einzig"];
         Assert.True(relay.Deferred >= 1, "no deferral was counted");
         Assert.StartsWith(code.ToString(), relay.LastError);
         Assert.Equal(80, relay.Sent);
@@ -133,8 +134,40 @@ public sealed class CampaignRelayTests : IAsyncLifetime
         Assert.Matches(@"relay ausfall: 0 sent, [1-9]\d* deferred, 0 failed, last error: 127\.0\.0\.1:\d+: .+, next try \d{4}-", output);
     }
 
-    private static Dictionary<string, RelayStatus> Status(GoldfederApp app) =>
-        app.Services.GetRequiredService<RelayPool>().Status().ToDictionary(s => s.Name);
+    [Fact]
+    public async Task Every_instance_shows_the_relay_figures_of_all_instances_and_the_last_error_any_of_them_saw()
+    {
+        var settings = Relays(("gemeinsam", _second.Port), ("ausfall", Loopback.FreePort()));
+        settings["Campaigns:PauseWhenRelaysDownFor"] = "01:00:00";
+        await using var a = GoldfederApp.With(settings);
+        await a.ImportAsync(CampaignFixtures.Csv(30));
+        var first = await a.CreateCampaignAsync();
+        await a.RunCommandAsync("campaigns", "relay", first.ToString(), "ausfall");
+        await a.StartAsync(first);
+        await Eventually.ValueAsync(() => StatusAsync(a), s => s["ausfall"].UnreachableSinceUtc is not null, Eventually.Soon, s => "no unreachable relay seen");
+        await a.RunCommandAsync("campaigns", "relay", first.ToString(), "gemeinsam");
+        await a.WaitForStatusAsync(first, CampaignStatus.Sent);
+
+        // A second instance on the same database that sent nothing itself shows the first one's figures.
+        await using var b = GoldfederApp.With(settings, a.ConnectionString);
+        var seen = await Eventually.ValueAsync(() => StatusAsync(b), s => s["gemeinsam"].Sent == 30, Eventually.Soon, s => $"instance b sees {s["gemeinsam"].Sent} sent");
+        Assert.True(seen["ausfall"].Deferred >= 1);
+        Assert.NotNull(seen["ausfall"].LastError);
+        Assert.NotNull(seen["ausfall"].UnreachableSinceUtc);
+
+        // Its own sends add to the same figures, and every instance shows the sum.
+        var second = await b.CreateCampaignAsync();
+        await b.StartAsync(second);
+        await b.WaitForStatusAsync(second, CampaignStatus.Sent);
+        await Eventually.ValueAsync(() => StatusAsync(a), s => s["gemeinsam"].Sent == 60, Eventually.Soon, s => $"instance a sees {s["gemeinsam"].Sent} sent");
+    }
+
+    private static async Task<Dictionary<string, RelayStatus>> StatusAsync(GoldfederApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
+        return (await app.Services.GetRequiredService<RelayPool>().StatusAsync(db, default)).ToDictionary(s => s.Name);
+    }
 
     private Dictionary<string, string?> Relays(params (string Name, int Port)[] relays)
     {

@@ -1404,6 +1404,39 @@ namespace Goldfeder.Data.Migrations.Sqlite
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Goldfeder.Mail.RelayFigure", b =>
+                {
+                    b.Property<string>("Relay")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextTryUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StateAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnreachableSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Relay");
+
+                    b.ToTable("RelayFigures", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -14,13 +14,13 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
     public CampaignProgress Progress { get; private set; } = null!;
     public string? Notice { get; private set; }
 
-    /// <summary>The campaign's relay (null: all, in order), the configured ones, and what this process sent over each.</summary>
+    /// <summary>The campaign's relay (null: all, in order), the configured ones, and what every instance sent over each.</summary>
     public string? Relay { get; private set; }
     public IReadOnlyList<string> RelayNames => relayChoice.Relays;
-    public IReadOnlyList<RelayStatus> Relays => relayPool.Status();
+    public IReadOnlyList<RelayStatus> Relays { get; private set; } = [];
 
-    /// <summary>While the campaign waits for a relay this process cannot reach: the error and the next try, in German.</summary>
-    public string? MailServerProblem => Progress.Status is "Sending" or "Paused" ? MailServerTrouble.German(relayPool, Relay) : null;
+    /// <summary>While the campaign waits for a relay no sender can reach: the error and the next try, in German.</summary>
+    public string? MailServerProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? hinweis, CancellationToken ct)
     {
@@ -29,6 +29,8 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
         if (progress is null) return NotFound();
         Progress = progress;
         Relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstOrDefaultAsync(ct);
+        Relays = await relayPool.StatusAsync(db, ct);
+        if (progress.Status is "Sending" or "Paused") MailServerProblem = await MailServerTrouble.GermanAsync(relayPool, db, Relay, ct);
         Notice = hinweis switch
         {
             "relay" => "Das Relay wurde geändert; es gilt ab dem nächsten Stapel.",
