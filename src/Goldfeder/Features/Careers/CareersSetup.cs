@@ -24,6 +24,7 @@ public static class CareersSetup
         services.AddScoped<PostingEditor>();
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();
+        services.AddScoped<IDueDeletions, DueApplicationDeletions>();
 
         services.Configure<RateLimiterOptions>(o => o.AddPostsPerIp(ApplicationRateLimit, sp =>
         {
