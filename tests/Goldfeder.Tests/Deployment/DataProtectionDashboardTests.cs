@@ -17,7 +17,7 @@ public sealed class DueAtOnceSite() : DeployedSite(1, redis: false, new()
     ["Newsletter:CleanupInterval"] = "1.00:00:00",
 });
 
-/// <summary>The data-protection officer's dashboard card counts what is due for deletion and not yet deleted.</summary>
+/// <summary>The data-protection officer's dashboard card (and HR's, for applications) counts what is due for deletion and not yet deleted.</summary>
 public sealed class DataProtectionDashboardTests(DueAtOnceSite site, BrowserFixture browser) : IClassFixture<DueAtOnceSite>, IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -55,5 +55,9 @@ public sealed class DataProtectionDashboardTests(DueAtOnceSite site, BrowserFixt
         await Assertions.Expect(due).ToContainTextAsync("1 unbestätigte Newsletter-Anmeldung (Frist: nach 0 Tagen ohne Bestätigung)");
         await Assertions.Expect(dashboard.Locator("main")).ToContainTextAsync("Bitte geben Sie der Technik Bescheid");
         await AssertNoSeriousAccessibilityProblemsAsync(dashboard);
+
+        // HR, who can delete an application at once, sees the same on the careers card.
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.Locator("[data-due-applications]")).ToContainTextAsync("1 Bewerbung nach Ablauf der Aufbewahrungsfrist (0 Monate nach Absage oder Ende der Stelle) noch nicht gelöscht.");
     }
 }
