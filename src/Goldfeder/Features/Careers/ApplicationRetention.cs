@@ -32,14 +32,16 @@ public sealed class ApplicationRetention(
             .TryTakeLeaseAsync("careers.retention", options.Value.RetentionInterval * 3, clock, ct);
     }
 
+    /// <summary>Past its period: rejected, or its posting closed or ended, before the cutoff.</summary>
+    public static Expression<Func<Application, bool>> Due(DateTime cutoff) => a => (a.Status == ApplicationStatus.Rejected && a.ClosedAtUtc < cutoff)
+        || (a.JobPosting!.Status == PostingStatus.Closed && a.JobPosting.ClosedAtUtc < cutoff)
+        || a.JobPosting.ValidThroughUtc < cutoff;
+
     public async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldfederDb>();
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddMonths(-options.Value.RetentionMonths);
-        Expression<Func<Application, bool>> due = a => (a.Status == ApplicationStatus.Rejected && a.ClosedAtUtc < cutoff)
-            || (a.JobPosting!.Status == PostingStatus.Closed && a.JobPosting.ClosedAtUtc < cutoff)
-            || a.JobPosting.ValidThroughUtc < cutoff;
+        var due = Due(clock.GetUtcNow().UtcDateTime.AddMonths(-options.Value.RetentionMonths));
         var candidates = await db.Applications.AsNoTracking().Where(due).OrderBy(a => a.Id).Select(a => a.Id).Take(500).ToListAsync(ct);
         if (candidates.Count == 0) return 0;
 

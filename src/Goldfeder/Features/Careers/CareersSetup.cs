@@ -24,6 +24,8 @@ public static class CareersSetup
         services.AddScoped<PostingEditor>();
         services.AddScoped<PostingSaver>();
         services.AddHostedService<ApplicationRetention>();
+        services.AddScoped<DueApplicationDeletions>();
+        services.AddScoped<IDueDeletions>(sp => sp.GetRequiredService<DueApplicationDeletions>());
 
         services.Configure<RateLimiterOptions>(o => o.AddPostsPerIp(ApplicationRateLimit, sp =>
         {

@@ -30,6 +30,7 @@ public static class NewsletterSetup
         services.AddSingleton<IOutboxLetter>(sp => sp.GetRequiredService<NewsletterMails>());
         services.AddSingleton<WithdrawalTokens>();
         services.AddHostedService<UnconfirmedSignupCleaner>();
+        services.AddScoped<IDueDeletions, DueSignupDeletions>();
 
         services.AddRateLimiter(o => o.AddPostsPerIp(SignupRateLimit, sp =>
         {
