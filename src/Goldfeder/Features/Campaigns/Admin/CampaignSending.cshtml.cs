@@ -50,6 +50,7 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
         if (progress is null) return NotFound();
         Progress = progress;
         Relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstOrDefaultAsync(ct);
+        if (progress.Status is "Sending" or "Paused") MailServerProblem = await MailServerTrouble.GermanAsync(relayPool, db, Relay, ct);
         var json = JsonSerializer.SerializeToNode(progress, JsonSerializerOptions.Web)!.AsObject();
         json["mailServer"] = MailServerProblem;
         return new JsonResult(json);
