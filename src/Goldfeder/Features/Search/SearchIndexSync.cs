@@ -48,6 +48,16 @@ public sealed class SearchIndexSync(ILogger<SearchIndexSync> log)
         }
     }
 
+    /// <summary>
+    /// The index without looking at the database, when it is loaded and holds this process's own saves; the caller
+    /// reads the newest change in the statement it runs anyway and asks <see cref="IsCurrent"/>. Null: use
+    /// <see cref="CurrentAsync"/>.
+    /// </summary>
+    public SearchIndex? Loaded => _index is { } index && !AnyPending ? index : null;
+
+    /// <summary>Whether the index holds every change up to this newest <see cref="Article.UpdatedAtUtc"/>.</summary>
+    public bool IsCurrent(DateTime? newest) => (newest?.Ticks ?? 0) <= Interlocked.Read(ref _newestSeen);
+
     /// <summary>The index, current as of now: loaded if it is not yet, and caught up if an article changed.</summary>
     public async Task<SearchIndex> CurrentAsync(GoldfederDb db, CancellationToken ct)
     {
