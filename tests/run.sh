@@ -18,8 +18,10 @@ missing=()
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # The two-instance tests start their own redis-server on a free loopback port (Deployment/TwoInstanceSite).
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
-# The bounce tests start their own Dovecot on a free loopback port (Infrastructure/DovecotServer).
+# The bounce tests start their own Dovecot and Postfix on free loopback ports (Infrastructure/DovecotServer,
+# PostfixServer; Postfix's master needs root, or sudo without a password).
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+[ -x /usr/sbin/postfix ] || missing+=(postfix)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"

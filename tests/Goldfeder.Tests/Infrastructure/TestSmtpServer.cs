@@ -39,6 +39,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Each received message's envelope sender (MAIL FROM), by its Message-ID.</summary>
     public ConcurrentDictionary<string, string> MailFrom { get; } = new();
 
+    /// <summary>Recipients answered 452 4.2.2 (mailbox full).</summary>
+    public ConcurrentDictionary<string, bool> MailboxFull { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Recipients refused with 550.</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -99,6 +102,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return new SmtpResponse((SmtpReplyCode)owner.TemporaryFailureCode, owner.TemporaryFailureCode == 450 ? "4.2.1 mailbox busy" : "4.3.0 try again later");
             if (transaction.To.Any(to => owner.Refused.ContainsKey($"{to.User}@{to.Host}")))
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such user");
+            if (transaction.To.Any(to => owner.MailboxFull.ContainsKey($"{to.User}@{to.Host}")))
+                return new SmtpResponse((SmtpReplyCode)452, "4.2.2 mailbox full");
 
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);

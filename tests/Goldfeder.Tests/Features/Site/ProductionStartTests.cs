@@ -87,7 +87,7 @@ public class ProductionStartTests
     };
 
     /// <summary>Starts the built site; with <paramref name="untilReady"/> waits for /healthz/ready and stops it with SIGTERM.</summary>
-    private static async Task<(int Code, string Error)> StartAndStopAsync(string database, Dictionary<string, string> settings, bool untilReady = false)
+    internal static async Task<(int Code, string Error)> StartAndStopAsync(string database, Dictionary<string, string> settings, bool untilReady = false)
     {
         var port = Loopback.FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };

@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Goldfeder.Features.Campaigns.Admin;
 
 /// <summary>A send as it happens: progress, rate, time left; pause, resume, cancel, retry the failed ones.</summary>
-public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control, CampaignRelayChoice relayChoice, RelayPool relayPool, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control, CampaignRelayChoice relayChoice, RelayPool relayPool, AuditLog audit, TimeProvider clock, Bounces.BounceRates rates) : PageModel
 {
+    /// <summary>Bounces and complaints so far, against the providers' limits.</summary>
+    public Bounces.BounceRates.Figures Rates { get; private set; } = new(0, 0, 0, 0);
+
     public CampaignProgress Progress { get; private set; } = null!;
     public string? Notice { get; private set; }
 
@@ -28,6 +31,7 @@ public sealed class CampaignSendingModel(GoldfederDb db, CampaignControl control
         var progress = await CampaignProgress.OfAsync(db, id, clock, ct);
         if (progress is null) return NotFound();
         Progress = progress;
+        Rates = await rates.ForCampaignAsync(id, ct);
         Relay = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Relay).FirstOrDefaultAsync(ct);
         Relays = await relayPool.StatusAsync(db, ct);
         if (progress.Status is "Sending" or "Paused") MailServerProblem = await MailServerTrouble.GermanAsync(relayPool, db, Relay, ct);

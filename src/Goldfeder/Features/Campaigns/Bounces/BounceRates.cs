@@ -35,6 +35,18 @@ public sealed class BounceRates(GoldfederDb db, TimeProvider clock)
     public sealed record WeekRow(string Label, Figures Figures);
     public sealed record Report(List<CampaignRow> Campaigns, List<WeekRow> Weeks, Dictionary<BounceKind, int> UnmatchedLast30Days, int AutoRepliesLast30Days);
 
+    /// <summary>One campaign's figures (its sending page).</summary>
+    public async Task<Figures> ForCampaignAsync(int campaignId, CancellationToken ct)
+    {
+        var deliveries = await db.Deliveries.Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.Bounced))
+            .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var reports = await db.BounceEvents.Where(e => e.CampaignId == campaignId && (e.Kind == BounceKind.Soft || e.Kind == BounceKind.Complaint))
+            .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new Figures(
+            deliveries.Where(d => d.Key == DeliveryStatus.Sent).Sum(d => d.Count), deliveries.Where(d => d.Key == DeliveryStatus.Bounced).Sum(d => d.Count),
+            reports.Where(r => r.Key == BounceKind.Soft).Sum(r => r.Count), reports.Where(r => r.Key == BounceKind.Complaint).Sum(r => r.Count));
+    }
+
     public async Task<Report> ReportAsync(int weeks, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

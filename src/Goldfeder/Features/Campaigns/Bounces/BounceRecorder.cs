@@ -68,7 +68,7 @@ public sealed class BounceRecorder(GoldfederDb db, Withdrawal withdrawal, IOptio
         else if (!string.IsNullOrWhiteSpace(o.Email))
         {
             var normalized = EmailAddress.Normalize(o.Email.Trim());
-            deliveries = deliveries.Where(d => db.Set<Subscriber>().Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalized) && d.Status != DeliveryStatus.Pending && d.Status != DeliveryStatus.Skipped)
+            deliveries = deliveries.Where(d => db.Set<Subscriber>().Any(s => s.Id == d.SubscriberId && s.NormalizedEmail == normalized) && d.SentAtUtc != null)
                 .OrderByDescending(d => d.SentAtUtc).ThenByDescending(d => d.Id);
         }
         else return null;

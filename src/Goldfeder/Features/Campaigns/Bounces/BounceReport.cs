@@ -35,9 +35,10 @@ public sealed partial record BounceReport(BounceKind Kind, string ExternalId, st
         if (IsAutoReply(message))
         {
             clues.AppendLine(message.InReplyTo).AppendLine(string.Join(' ', message.References));
-            return new BounceReport(BounceKind.AutoReply, id, Clip("Automatische Antwort: " + message.Subject, 1000), clues.ToString());
+            return new BounceReport(BounceKind.AutoReply, id, "Automatische Antwort", clues.ToString());
         }
-        return new BounceReport(BounceKind.Unreadable, id, Clip(message.Subject ?? "", 1000), clues.ToString());
+        // Neither subject nor text is kept: either may name a person.
+        return new BounceReport(BounceKind.Unreadable, id, null, clues.ToString());
     }
 
     /// <summary>The worst of the per-recipient groups: a permanent failure (5.x.x) is hard, a transient one (4.x.x) or a full mailbox (x.2.2) soft, a delay or success a notice.</summary>

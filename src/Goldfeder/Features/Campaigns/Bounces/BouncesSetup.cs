@@ -23,5 +23,5 @@ public static class BouncesSetup
         return services;
     }
 
-    private static bool Strong(string password) => password.Length >= 16 && !Placeholders.Any(p => password.Contains(p, StringComparison.OrdinalIgnoreCase));
+    private static bool Strong(string password) => password.Length >= 16 && !password.StartsWith("change", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,7 +10,7 @@ namespace Goldfeder.Features.Campaigns.Bounces;
 
 /// <summary>
 /// Reads the bounce mailbox over IMAP (MailKit's <see cref="ImapClient"/>, <c>Bounces:Imap:*</c>) every
-/// <see cref="BounceOptions.ImapOptions.PollInterval"/>, on one instance at a time (lease <c>bounces-imap</c>). Each
+/// <see cref="BounceOptions.ImapOptions.PollInterval"/>, on one instance at a time (lease <c>campaigns.bounce-mailbox</c>). Each
 /// message is recorded (<see cref="BounceRecorder"/>, once per Message-ID) and then moved: to the processed folder when
 /// it named a delivery, else to the unmatched folder. Nothing is deleted; a crash between recording and moving only
 /// moves the message at the next poll.
@@ -18,7 +18,7 @@ namespace Goldfeder.Features.Campaigns.Bounces;
 public sealed class ImapBouncePoller(IServiceScopeFactory scopes, IOptions<BounceOptions> options, TimeProvider clock, ILogger<ImapBouncePoller> log) : BackgroundService
 {
     public const string Source = "imap";
-    private const string LeaseName = "bounces-imap";
+    private const string LeaseName = "campaigns.bounce-mailbox";
     private readonly BounceOptions.ImapOptions _imap = options.Value.Imap;
 
     // The lease keeps other instances out; this keeps a second pass of this process (an operator's, a test's) out.

@@ -89,8 +89,17 @@ public sealed class SnsVerifier(IOptions<BounceOptions> options, TimeProvider cl
     public async Task<bool> ConfirmAsync(SnsMessage m, CancellationToken ct)
     {
         if (!SnsMessage.AllowedUrl(m.SubscribeUrl, Sns.AllowedHostPattern)) return false;
-        using var response = await Http.GetAsync(m.SubscribeUrl, ct);
-        return response.IsSuccessStatusCode;
+        try
+        {
+            using var response = await Http.GetAsync(m.SubscribeUrl, ct);
+            if (response.IsSuccessStatusCode) log.LogInformation("SNS subscription to {Topic} confirmed", m.TopicArn);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            log.LogWarning("SNS subscription to {Topic} could not be confirmed: {Error}", m.TopicArn, e.Message);
+            return false;
+        }
     }
 
     private async Task<X509Certificate2> CertificateAsync(string url, CancellationToken ct)

@@ -89,6 +89,11 @@ public sealed class BounceWebhookTests : IAsyncLifetime
             Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+        // A subscription confirmation, correctly signed, whose SubscribeURL is not Amazon's: not followed.
+        var subscribe = await PostAsync(client, "/api/bounces/ses", Subscription("https://attacker.example/confirm?Token=x"));
+        Assert.Equal(HttpStatusCode.BadRequest, subscribe.StatusCode);
+        Assert.Equal("application/problem+json", subscribe.Content.Headers.ContentType?.MediaType);
+
         var garbage = await client.PostAsync("/api/bounces/ses", new StringContent("kein json", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal("application/problem+json", garbage.Content.Headers.ContentType?.MediaType);
@@ -163,6 +168,20 @@ public sealed class BounceWebhookTests : IAsyncLifetime
         var canonical = string.Concat(new[] { "Message", "MessageId", "Timestamp", "TopicArn", "Type" }.Select(n => $"{n}\n{fields[n]}\n"));
         fields["Signature"] = Convert.ToBase64String((key ?? _key).SignData(Encoding.UTF8.GetBytes(canonical),
             version == "1" ? HashAlgorithmName.SHA1 : HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return fields;
+    }
+
+    /// <summary>A SubscriptionConfirmation, signed over Message, MessageId, SubscribeURL, Timestamp, Token, TopicArn, Type.</summary>
+    private Dictionary<string, string> Subscription(string subscribeUrl)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Type"] = "SubscriptionConfirmation", ["MessageId"] = Guid.NewGuid().ToString(), ["Token"] = "2336412f37fb687f5d51e6e2425c464de12884",
+            ["TopicArn"] = Topic, ["Message"] = "You have chosen to subscribe to the topic.", ["SubscribeURL"] = subscribeUrl,
+            ["Timestamp"] = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), ["SignatureVersion"] = "2", ["SigningCertURL"] = CertUrl,
+        };
+        var canonical = string.Concat(new[] { "Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type" }.Select(n => $"{n}\n{fields[n]}\n"));
+        fields["Signature"] = Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(canonical), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         return fields;
     }
 

@@ -52,5 +52,10 @@ public sealed class DeliverabilityPageTests : IAsyncLifetime
         Assert.Equal(cells, thisWeek.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList());
         Assert.Equal(12, page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Length);
         Assert.Contains("Bounces ohne bekannte Zustellung: 1", page.Body!.TextContent);
+
+        // The campaign's own sending page shows the same figures.
+        var sending = new HtmlParser().ParseDocument(await marketing.GetStringAsync($"/admin/newsletter/versand/{campaign}"));
+        var rates = sending.QuerySelector("section[aria-labelledby=rates] tbody tr")!;
+        Assert.Equal(cells, rates.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList());
     }
 }

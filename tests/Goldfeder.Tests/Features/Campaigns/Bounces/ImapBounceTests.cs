@@ -96,6 +96,35 @@ public sealed class ImapBounceTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Postfixs_own_bounces_of_a_refused_and_a_full_mailbox_are_read_and_applied()
+    {
+        // The campaign goes to a real Postfix, which relays to the test server; that refuses one recipient for good
+        // and finds another's mailbox full, so Postfix writes its DSNs to the VERP return paths.
+        await using var postfix = new PostfixServer(_smtp.Port);
+        await postfix.StartAsync();
+        var settings = CampaignFixtures.Quick(_smtp, ("Bounces:ReturnPath", ReturnPath), ("Bounces:Imap:PollInterval", "01:00:00"), ("Mail:Smtp:Port", postfix.Port.ToString()));
+        foreach (var (k, v) in _dovecot.Settings()) settings[k] = v;
+        await using var app = GoldfederApp.With(settings);
+        await app.ImportAsync(CampaignFixtures.Csv(3));
+        _smtp.Refused[CampaignFixtures.Address(1)] = true;
+        _smtp.MailboxFull[CampaignFixtures.Address(2)] = true;
+        var campaign = await app.CreateCampaignAsync();
+        await app.StartAsync(campaign);
+        await app.WaitForStatusAsync(campaign, CampaignStatus.Sent);
+
+        var dsns = await Eventually.ValueAsync(() => _smtp.Received.Where(m => m.Body is MultipartReport).ToList(), l => l.Count == 2, TimeSpan.FromSeconds(60),
+            l => $"{l.Count} DSNs from Postfix; its log: {postfix.Log()}");
+        Assert.All(dsns, d => Assert.Matches(@"^bounces\+d\d+-[0-9a-f]{20}@goldfeder\.example$", d.To.Mailboxes.Single().Address));
+        await _dovecot.AppendAsync([.. dsns]);
+        Assert.Equal(new ImapBouncePoller.PollResult(2, 0), await app.Services.GetRequiredService<ImapBouncePoller>().PollOnceAsync(default));
+
+        var state = await StateAsync(app);
+        Assert.Equal([CampaignFixtures.Address(1)], state.Suppressed);
+        Assert.Equal(DeliveryStatus.Bounced, state.Deliveries[CampaignFixtures.Address(1)]);
+        Assert.Equal(["Hard:True", "Soft:True"], state.Events.Order(StringComparer.Ordinal));
+    }
+
     private sealed record State(List<string> Suppressed, Dictionary<string, DeliveryStatus> Deliveries, Dictionary<string, SubscriberStatus> Subscribers, List<string?> ComplaintLedger, List<string> Events);
 
     private static Task<State> StateAsync(GoldfederApp app) => app.InScopeAsync(async sp =>
