@@ -26,6 +26,8 @@ command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian's packages"
   as_root apt-get update -qq
+  # Postfix is only a tool here (smtp-sink, the bounce tests' private instance): no system mailer on port 25.
+  echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
