@@ -23,7 +23,7 @@ public sealed partial class HandWrittenSqlTests
     public void The_statements_are_found_in_every_feature_that_has_some()
     {
         var owners = AllStatements().Keys.Select(name => name.Split('.')[0]).ToHashSet();
-        Assert.Equal(new[] { "CampaignsSql", "JobLeaseTables", "MailSql", "NewsletterSql" }, owners.Order());
+        Assert.Equal(new[] { "BounceSql", "CampaignsSql", "JobLeaseTables", "MailSql", "NewsletterSql" }, owners.Order());
     }
 
     [Theory]
