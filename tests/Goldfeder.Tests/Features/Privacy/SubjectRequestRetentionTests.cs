@@ -32,7 +32,7 @@ public sealed class SubjectRequestRetentionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_officers_export_shows_a_persons_requests_and_an_erasure_keeps_them_as_proof()
+    public async Task The_officers_export_shows_a_persons_requests_and_an_erasure_keeps_them_as_proof_without_the_person()
     {
         var today = RequestDeadline.Today(_app.Clock!);
         await AddAsync(today, SubjectRequestStatus.Open, null, "Person@Example.de");
@@ -43,7 +43,9 @@ public sealed class SubjectRequestRetentionTests : IAsyncLifetime
         Assert.Equal("Person@Example.de", record["E-Mail-Adresse"]);
 
         await _app.InScopeAsync(s => s.GetServices<IPersonalData>().OfType<SubjectRequestPersonalData>().Single().EraseAsync("person@example.de", default));
-        Assert.Equal(1, await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().SubjectRequests.CountAsync()));
+        var kept = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().SubjectRequests.SingleAsync());
+        Assert.Equal((SubjectRequestKind.Erasure, SubjectRequestPersonalData.ErasedName, null, null), (kept.Kind, kept.RequesterName, kept.RequesterEmail, kept.Note));
+        Assert.Empty(await _app.InScopeAsync(s => s.GetServices<IPersonalData>().OfType<SubjectRequestPersonalData>().Single().ExportAsync("person@example.de", default)));
     }
 
     private Task<long> AddAsync(DateOnly received, SubjectRequestStatus status, DateOnly? closed, string email = "a@example.de") => _app.InScopeAsync(async s =>
@@ -59,6 +61,7 @@ public sealed class SubjectRequestRetentionTests : IAsyncLifetime
             Status = status,
             ClosedOn = closed,
             Outcome = closed is null ? null : "Erledigt",
+            Note = "Brief vom Montag",
         };
         db.SubjectRequests.Add(request);
         await db.SaveChangesAsync();
