@@ -8,7 +8,7 @@ public sealed class DueSubjectRequestDeletions(GoldfederDb db, TimeProvider cloc
 {
     public string One => "Anfrage von Betroffenen";
     public string Many => "Anfragen von Betroffenen";
-    public string Rule => $"{SubjectRequestRetention.KeepYears} Jahre nach Abschluss";
+    public string Rule => SubjectRequestRetention.Rule;
 
     public Task<int> CountAsync(CancellationToken ct) => db.SubjectRequests.CountAsync(SubjectRequestRetention.Due(RequestDeadline.Today(clock)), ct);
 }

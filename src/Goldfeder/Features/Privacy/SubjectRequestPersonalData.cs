@@ -15,7 +15,7 @@ public sealed class SubjectRequestPersonalData(GoldfederDb db, TimeProvider cloc
 {
     public string Section => "Ihre Anfragen an den Datenschutz";
     public string Purpose => "Nachweis, dass Ihre Anfragen nach Art. 15 bis 21 DSGVO fristgerecht beantwortet wurden (Art. 5 Abs. 2, Art. 12 Abs. 3 DSGVO).";
-    public string Retention => $"{SubjectRequestRetention.KeepYears} Jahre nach Abschluss der Anfrage. Nach einer Löschung bleibt nur, dass es die Anfrage gab und wie sie beantwortet wurde, ohne Ihren Namen und Ihre Adresse (Art. 17 Abs. 3 lit. b und e DSGVO).";
+    public string Retention => $"{SubjectRequestRetention.Rule}. Nach einer Löschung bleibt nur, dass es die Anfrage gab und wie sie beantwortet wurde, ohne Ihren Namen und Ihre Adresse (Art. 17 Abs. 3 lit. b und e DSGVO).";
     public const string ErasedName = "(Daten gelöscht)";
     public IReadOnlyCollection<Type> Covers => [typeof(SubjectRequest)];
 

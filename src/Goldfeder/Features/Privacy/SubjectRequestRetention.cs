@@ -6,15 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Goldfeder.Features.Privacy;
 
 /// <summary>
-/// Deletes requests closed more than <see cref="KeepYears"/> years ago. Why three: the log proves that requests were
-/// answered (Art. 5(2) GDPR); a fine for a missed answer becomes time-barred after three years (§ 41 BDSG with § 31
-/// Abs. 2 Nr. 1 OWiG), and a civil claim under Art. 82 after the regular three years (§ 195 BGB). Open requests are
+/// Deletes closed requests once the <see cref="KeepYears"/>th calendar year after their closing has ended (closed in
+/// 2026: deleted from 1 January 2030). Why: the log proves that requests were answered (Art. 5(2) GDPR); a civil claim
+/// under Art. 82 is time-barred after the regular three years, counted from the end of the year (§§ 195, 199 BGB), and a
+/// fine for a missed answer after three years (§ 41 BDSG with § 31 Abs. 2 Nr. 1 OWiG). Open requests are
 /// never deleted. One instance at a time (lease <c>privacy.request-retention</c>); the delete is one statement whose
 /// condition the database checks per row, so an officer who reopens a request at that moment keeps it.
 /// </summary>
 public sealed class SubjectRequestRetention(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SubjectRequestRetention> log) : BackgroundService
 {
     public const int KeepYears = 3;
+
+    /// <summary>The rule in German, as the officer and the person read it.</summary>
+    public static readonly string Rule = $"{KeepYears} Jahre nach Ende des Jahres, in dem die Anfrage abgeschlossen wurde";
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -26,10 +30,10 @@ public sealed class SubjectRequestRetention(IServiceScopeFactory scopes, TimePro
             if (deleted > 0) log.LogInformation("Deleted {Count} data-subject requests at the end of their retention period", deleted);
         }, stoppingToken);
 
-    /// <summary>Closed before the cutoff (the Berlin day <see cref="KeepYears"/> years ago).</summary>
+    /// <summary>Closed in a year that ended <see cref="KeepYears"/> full calendar years ago or earlier (Berlin dates).</summary>
     public static Expression<Func<SubjectRequest, bool>> Due(DateOnly today)
     {
-        var cutoff = today.AddYears(-KeepYears);
+        var cutoff = new DateOnly(today.Year - KeepYears, 1, 1);
         return r => r.Status != SubjectRequestStatus.Open && r.ClosedOn < cutoff;
     }
 
@@ -41,7 +45,7 @@ public sealed class SubjectRequestRetention(IServiceScopeFactory scopes, TimePro
         var deleted = await db.SubjectRequests.Where(Due(RequestDeadline.Today(clock))).ExecuteDeleteAsync(ct);
         if (deleted == 0) return 0;
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("system", "subject-request.retention-delete",
-            GermanCount.Of(deleted, "Anfrage", "Anfragen"), after: $"{KeepYears} Jahre nach Abschluss gelöscht", ct: ct);
+            GermanCount.Of(deleted, "Anfrage", "Anfragen"), after: $"Aufbewahrungsfrist abgelaufen ({Rule})", ct: ct);
         await tx.CommitAsync(ct);
         return deleted;
     }

@@ -11,11 +11,11 @@ public sealed class SubjectRequestRetentionTests : IAsyncLifetime
     private readonly GoldfederApp _app = new GoldfederApp().WithFakeClock();
 
     [Fact]
-    public async Task Requests_closed_more_than_three_years_ago_are_deleted_and_open_or_younger_ones_stay()
+    public async Task Requests_closed_before_the_third_full_year_are_deleted_and_open_or_younger_ones_stay()
     {
         var today = RequestDeadline.Today(_app.Clock!);
-        var old = await AddAsync(today.AddYears(-4), SubjectRequestStatus.Done, today.AddYears(-3).AddDays(-1));
-        var young = await AddAsync(today.AddYears(-4), SubjectRequestStatus.Rejected, today.AddYears(-3));
+        var old = await AddAsync(today.AddYears(-5), SubjectRequestStatus.Done, new DateOnly(today.Year - 4, 12, 31));
+        var young = await AddAsync(today.AddYears(-5), SubjectRequestStatus.Rejected, new DateOnly(today.Year - 3, 1, 1));
         var open = await AddAsync(today.AddYears(-4), SubjectRequestStatus.Open, null);
 
         // The job also runs once at start, maybe after the rows above were written; either run deletes the old one.
