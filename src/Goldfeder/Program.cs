@@ -7,6 +7,7 @@ using Goldfeder.Features.Careers;
 using Goldfeder.Features.Legal;
 using Goldfeder.Features.Feeds;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Features.Privacy;
 using Goldfeder.Features.Search;
 using Goldfeder.Features.Site;
 using Goldfeder.Features.Staff;
@@ -36,6 +37,7 @@ builder.Services.AddCareers(builder.Configuration);
 builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddFeeds();
 builder.Services.AddLegal();
+builder.Services.AddPrivacy();
 
 builder.AddSiteMetrics();
 

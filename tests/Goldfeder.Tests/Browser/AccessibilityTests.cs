@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
             "/admin/newsletter", "/admin/newsletter/bearbeiten", $"/admin/newsletter/bearbeiten/{draft}", $"/admin/newsletter/versand/{sent}",
             "/admin/newsletter/import", "/admin/newsletter/sperrliste", "/admin/newsletter/zustellbarkeit", "/admin/newsletter/themen", "/admin/newsletter/erneuerung",
             "/admin", "/admin/artikel", "/admin/themen", "/admin/autoren", "/admin/artikel/bearbeiten", "/admin/artikel/bearbeiten/1", "/admin/artikel/versionen/1",
-            "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
+            "/admin/artikel/import", "/admin/bilder", "/admin/datenschutz", "/admin/datenschutz/anfragen", "/admin/datenschutz/anfragen/neu", "/admin/protokoll", "/admin/rechtliches", "/admin/rechtliches/impressum");
 
         // The officer's lookup is a POST (the address stays out of URLs): filled in and sent as a person would,
         // for an address with a subscription, so the page shows what it holds and its actions.

@@ -11,7 +11,7 @@ public class AuditActionsTests
     public void Every_audit_code_written_in_the_code_has_a_German_label()
     {
         var codes = SourceTree.Files()
-            .SelectMany(f => Regex.Matches(f.Text, @"""((?:article|image|wordpress|topic|legal|campaign|subscribers|suppression|consent|posting|application|staff)\.[a-z.-]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => Regex.Matches(f.Text, @"""((?:article|image|wordpress|topic|legal|campaign|subscribers|suppression|consent|posting|application|staff|subject-request)\.[a-z.-]+)""").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
 
         Assert.NotEmpty(codes);

@@ -76,6 +76,7 @@ public sealed class AdminCrawlTests(DeployedSite site, BrowserFixture browser) :
         Assert.True(seen.Count > 1, $"{role} found no admin page beyond the dashboard");
         if (role is Roles.Admin or Roles.HR) Assert.Contains(seen, p => p.StartsWith("/admin/karriere/bewerbung/"));
         if (role is Roles.Admin or Roles.Marketing) Assert.Contains(seen, p => p.StartsWith("/admin/newsletter/bearbeiten/"));
+        if (role is Roles.Admin or Roles.DataProtection) Assert.Contains("/admin/datenschutz/anfragen/neu", seen);
         Assert.True(problems.Count == 0, $"{role}:\n" + string.Join("\n", problems));
     }
 }

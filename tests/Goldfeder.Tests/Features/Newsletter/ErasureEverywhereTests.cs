@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Goldfeder.Data;
 using Goldfeder.Features.Campaigns;
+using Goldfeder.Features.Privacy;
 using Goldfeder.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Goldfeder.Tests.Infrastructure.AdminFixtures;
@@ -63,9 +64,14 @@ public sealed class ErasureEverywhereTests : IAsyncLifetime
 
         // The officer looks the person up and finds every feature's part.
         var officer = await _app.StaffAsync("DataProtection");
+        // The person's letter asking for erasure goes into the officer's request log.
+        var recorded = await officer.PostAsync("/admin/datenschutz/anfragen/neu", Form(TokenIn(await officer.GetStringAsync("/admin/datenschutz/anfragen/neu")),
+            ("Input.ReceivedOn", RequestDeadline.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Input.Kind", "Erasure"),
+            ("Input.Channel", "Post"), ("Input.Name", Name), ("Input.Email", Address), ("Input.Note", $"Brief von {Name}, Tel. {Phone}")));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         var token = TokenIn(await officer.GetStringAsync("/admin/datenschutz"));
         var lookup = await (await officer.PostAsync("/admin/datenschutz", Form(token, ("adresse", Address)))).Content.ReadAsStringAsync();
-        foreach (var section in new[] { "Newsletter-Einwilligung", "Newsletter-Versand", "E-Mails an Sie", "Bewerbungen", "Protokoll der Verwaltung" })
+        foreach (var section in new[] { "Newsletter-Einwilligung", "Newsletter-Versand", "E-Mails an Sie", "Bewerbungen", "Protokoll der Verwaltung", "Ihre Anfragen an den Datenschutz" })
             Assert.Contains(section, lookup);
 
         var before = await ScanAsync();
@@ -74,6 +80,7 @@ public sealed class ErasureEverywhereTests : IAsyncLifetime
         Assert.Contains(before, h => h.StartsWith("ApplicationFiles."));
         Assert.Contains(before, h => h.StartsWith("OutboxMails."));
         Assert.Contains(before, h => h.StartsWith("file "));
+        Assert.Contains(before, h => h.StartsWith("SubjectRequests."));
 
         var erased = await officer.PostAsync("/admin/datenschutz?handler=Erase", Form(token, ("adresse", Address), ("bestaetigt", "true")));
         Assert.Contains("wurden gelöscht", await erased.Content.ReadAsStringAsync());
@@ -83,6 +90,9 @@ public sealed class ErasureEverywhereTests : IAsyncLifetime
         var after = await ScanAsync();
         Assert.True(after.Count == 0, "still found after erasure:\n" + string.Join("\n", after));
         Assert.Contains("Zu dieser Adresse ist nichts gespeichert", check);
+        // The request stays, without the person, as proof that it was answered.
+        var kept = await _app.InScopeAsync(s => s.GetRequiredService<GoldfederDb>().SubjectRequests.SingleAsync());
+        Assert.Equal((SubjectRequestKind.Erasure, SubjectRequestPersonalData.ErasedName, null), (kept.Kind, kept.RequesterName, kept.RequesterEmail));
     }
 
     [Fact]
@@ -91,6 +101,11 @@ public sealed class ErasureEverywhereTests : IAsyncLifetime
         await _app.ConfirmedAsync(_smtp, Address);
         Assert.Equal(HttpStatusCode.Redirect, (await _app.ApplyAsync(Advisor, CareersFixtures.Form(name: Name, email: Address, phone: Phone))).StatusCode);
         var officer = await _app.StaffAsync("DataProtection");
+        // The person's letter asking for erasure goes into the officer's request log.
+        var recorded = await officer.PostAsync("/admin/datenschutz/anfragen/neu", Form(TokenIn(await officer.GetStringAsync("/admin/datenschutz/anfragen/neu")),
+            ("Input.ReceivedOn", RequestDeadline.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Input.Kind", "Erasure"),
+            ("Input.Channel", "Post"), ("Input.Name", Name), ("Input.Email", Address), ("Input.Note", $"Brief von {Name}, Tel. {Phone}")));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         var token = TokenIn(await officer.GetStringAsync("/admin/datenschutz"));
 
         var download = await officer.PostAsync("/admin/datenschutz?handler=Export", Form(token, ("adresse", Address)));
