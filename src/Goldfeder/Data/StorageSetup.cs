@@ -14,7 +14,7 @@ public static class StorageSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Storage:Provider is Postgres, but ConnectionStrings:Goldfeder is not set.");
-            services.AddDbContextPool<GoldfederDb, PostgresGoldfederDb>(o => o.UseNpgsql(connection));
+            services.AddDbContextPool<GoldfederDb, PostgresGoldfederDb>(o => o.UseNpgsql(WithAutoPrepare(connection)));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -33,6 +33,20 @@ public static class StorageSetup
         services.AddSingleton<Secrets>();
         services.AddHealthChecks().AddDbContextCheck<GoldfederDb>("database").AddCheck<MigrationsCheck>("migrations");
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql's automatic preparation, unless the connection string says otherwise: a statement run a few times is
+    /// prepared on the server and then only bound and executed, which spares PostgreSQL parsing and planning the same
+    /// page queries on every request. EF Core names every column it reads, so an added column does not invalidate a
+    /// prepared statement's result. Behind PgBouncer in transaction mode, set <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    public static string WithAutoPrepare(string connection)
+    {
+        // The plain builder holds only the keys given (Npgsql's answers for every key it knows).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connection;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     public static string DefaultSqliteConnection(IHostEnvironment env)
