@@ -8,28 +8,35 @@ public static class SharedRelayFigures
 {
     public static async Task AddAsync(GoldfederDb db, RelayChanges c, CancellationToken ct)
     {
+        // The state first, then the counts, and a new row with both at once: a reader who sees the counts sees the
+        // state that came with them.
         var figures = db.Set<RelayFigure>();
-        if (await AddCountsAsync(figures, c, ct) == 0)
+        if (c.State is { } s) await SetStateAsync(figures, c.Relay, s, ct);
+        if (await AddCountsAsync(figures, c, ct) > 0) return;
+        figures.Add(new RelayFigure
         {
-            figures.Add(new RelayFigure { Relay = c.Relay, Sent = c.Sent, Deferred = c.Deferred, Failed = c.Failed, StateAtUtc = DateTime.UnixEpoch });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another process made the row first: add to theirs.
-                db.ChangeTracker.Clear();
-                await AddCountsAsync(figures, c, ct);
-            }
+            Relay = c.Relay, Sent = c.Sent, Deferred = c.Deferred, Failed = c.Failed, LastError = Scrubbed(c.State?.LastError),
+            NextTryUtc = c.State?.NextTryUtc, UnreachableSinceUtc = c.State?.UnreachableSinceUtc, StateAtUtc = c.State?.AtUtc ?? DateTime.UnixEpoch,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
         }
-        if (c.State is { } s)
-            await figures.Where(f => f.Relay == c.Relay && f.StateAtUtc <= s.AtUtc).ExecuteUpdateAsync(u => u
-                .SetProperty(f => f.LastError, Scrubbed(s.LastError))
-                .SetProperty(f => f.NextTryUtc, s.NextTryUtc)
-                .SetProperty(f => f.UnreachableSinceUtc, s.UnreachableSinceUtc)
-                .SetProperty(f => f.StateAtUtc, s.AtUtc), ct);
+        catch (DbUpdateException)
+        {
+            // Another process made the row first: add to theirs.
+            db.ChangeTracker.Clear();
+            if (c.State is { } state) await SetStateAsync(figures, c.Relay, state, ct);
+            await AddCountsAsync(figures, c, ct);
+        }
     }
+
+    private static Task<int> SetStateAsync(DbSet<RelayFigure> figures, string relay, RelayState s, CancellationToken ct) =>
+        figures.Where(f => f.Relay == relay && f.StateAtUtc <= s.AtUtc).ExecuteUpdateAsync(u => u
+            .SetProperty(f => f.LastError, Scrubbed(s.LastError))
+            .SetProperty(f => f.NextTryUtc, s.NextTryUtc)
+            .SetProperty(f => f.UnreachableSinceUtc, s.UnreachableSinceUtc)
+            .SetProperty(f => f.StateAtUtc, s.AtUtc), ct);
 
     // A relay's error may quote a recipient ("550 <x@example.de>: unknown"): the relay's state is no place for it.
     private static string? Scrubbed(string? error) => error is null ? null : Retry.Clip(LogText.WithoutAddresses(error));

@@ -39,7 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("E-Mail-Adresse").FillAsync("chefin@example.de");
         await page.GetByLabel("Passwort").FillAsync("Admin-Passwort-123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/admin");
 
         var draft = await _app.CreateCampaignAsync();
         var sent = await _app.CreateCampaignAsync("Silber im Blick");

@@ -9,13 +9,6 @@ namespace Goldfeder.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>
-    /// Waits for the address only, not for the page's load event: after a POST and its redirect, Playwright's client
-    /// now and then missed the load event of a page that had already arrived and waited out its 30 s (CI, 2026-11-30).
-    /// What follows waits for the elements it needs anyway.
-    /// </summary>
-    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.Commit };
-
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
 

@@ -34,7 +34,7 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("E-Mail-Adresse").FillAsync("redaktion@example.de");
         await page.GetByLabel("Passwort").FillAsync("Redaktion-Passwort-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/admin");
 
         await page.GotoAsync("/admin/artikel/bearbeiten");
         await page.GetByLabel("Überschrift", new() { Exact = true }).FillAsync("Goldreserven der Bundesbank");
@@ -93,7 +93,7 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
         var link = LinkIn((await _smtp.WaitForAsync("browserleserin@example.de")).Single(), "/newsletter/bestaetigen");
         await page.GotoAsync(PathOf(link));
         // The page's own script posts the confirmation: one click in the mail, nothing more.
-        await page.WaitForURLAsync("**/newsletter/bestaetigt", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/newsletter/bestaetigt");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vielen Dank!" })).ToBeVisibleAsync();
         Assert.Equal(Goldfeder.Features.Newsletter.SubscriberStatus.Confirmed, (await _app.SubscriberAsync("browserleserin@example.de"))!.Status);
     }

@@ -82,7 +82,7 @@ public sealed class CareersAccessibilityTests(BrowserFixture browser) : IClassFi
         await page.GetByLabel("E-Mail-Adresse").FillAsync("personal@example.de");
         await page.GetByLabel("Passwort").FillAsync("Personal-Passwort-123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/admin");
 
         var problems = new List<string>();
         foreach (var url in new[] { "/admin/karriere", "/admin/karriere/bearbeiten", "/admin/karriere/bearbeiten/1", "/admin/karriere/1/bewerbungen", "/admin/karriere/vorlagen" })

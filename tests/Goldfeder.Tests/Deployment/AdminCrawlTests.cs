@@ -44,7 +44,7 @@ public sealed class AdminCrawlTests(DeployedSite site, BrowserFixture browser) :
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/admin");
 
         await SomethingInEveryListAsync();
         var problems = new List<string>();

@@ -33,8 +33,8 @@ public sealed class BehindNginxTests(DeployedSite site, BrowserFixture browser) 
         await page.GetByLabel("E-Mail-Adresse").FillAsync(DeployedSite.AdminEmail);
         await page.GetByLabel("Passwort").FillAsync(DeployedSite.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        try { await page.WaitForURLAsync("**/admin", BrowserFixture.Arrived); }
-        catch (TimeoutException) { Assert.Fail(string.Join("\n", _log) + "\n" + page.Url); }
+        try { await page.ArrivedAsync("**/admin"); }
+        catch (PlaywrightException) { Assert.Fail(string.Join("\n", _log) + "\n" + page.Url); }
 
         await page.GotoAsync("/admin/bilder");
         await page.GetByLabel("Bilddatei").SetInputFilesAsync(new FilePayload { Name = "barren.png", MimeType = "image/png", Buffer = Picture.Png(800, 450) });
@@ -69,8 +69,8 @@ public sealed class BehindNginxTests(DeployedSite site, BrowserFixture browser) 
         var link = LinkIn((await site.Smtp.WaitForAsync("hinter-nginx@example.de")).Single(), "/newsletter/bestaetigen");
         Assert.StartsWith(site.BaseUrl + "/", link);
         await page.GotoAsync(PathOf(link));
-        try { await page.WaitForURLAsync("**/newsletter/bestaetigt", BrowserFixture.Arrived); }
-        catch (TimeoutException) { Assert.Fail(string.Join("\n", _log) + "\n" + await page.ContentAsync()); }
+        try { await page.ArrivedAsync("**/newsletter/bestaetigt"); }
+        catch (PlaywrightException) { Assert.Fail(string.Join("\n", _log) + "\n" + await page.ContentAsync()); }
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vielen Dank!" })).ToBeVisibleAsync();
 
         await page.GotoAsync($"/karriere/{CareersFixtures.Advisor}");

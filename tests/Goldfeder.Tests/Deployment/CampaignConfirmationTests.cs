@@ -39,7 +39,7 @@ public sealed class CampaignConfirmationTests(DeployedSite site, BrowserFixture 
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 bestätigter Abonnent");
         await ScreenshotAsync(page, "campaign-confirm.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nein, zurück zum Newsletter" }).ClickAsync();
-        await page.WaitForURLAsync($"**/admin/newsletter/bearbeiten/{id}", BrowserFixture.Arrived);
+        await page.ArrivedAsync($"**/admin/newsletter/bearbeiten/{id}");
         Assert.DoesNotContain(site.Smtp.Received, m => m.Subject == "Silber im Blick");
 
         await using var admin = await ContextAsync(browser, site);
@@ -47,7 +47,7 @@ public sealed class CampaignConfirmationTests(DeployedSite site, BrowserFixture 
         await withScript.GotoAsync($"/admin/newsletter/senden/{id}");
         await AssertNoSeriousAccessibilityProblemsAsync(withScript);
         await withScript.GetByRole(AriaRole.Button, new() { Name = "Ja, an 1 Empfänger senden" }).ClickAsync();
-        await withScript.WaitForURLAsync($"**/admin/newsletter/versand/{id}", BrowserFixture.Arrived);
+        await withScript.ArrivedAsync($"**/admin/newsletter/versand/{id}");
         await site.Smtp.WaitForSubjectAsync("Silber im Blick", 1);
         // However quickly the send ended, the page comes to its final state by itself.
         await Assertions.Expect(withScript.Locator("[data-field=statusLabel]")).ToHaveTextAsync("versandt", new() { Timeout = 20_000 });

@@ -63,7 +63,7 @@ public static class CampaignSending
         await page.GotoAsync($"/admin/newsletter/bearbeiten/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Jetzt an alle senden" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Ja, an {recipients} Empfänger senden" }).ClickAsync();
-        await page.WaitForURLAsync($"**/admin/newsletter/versand/{id}", BrowserFixture.Arrived);
+        await page.ArrivedAsync($"**/admin/newsletter/versand/{id}");
     }
 }
 

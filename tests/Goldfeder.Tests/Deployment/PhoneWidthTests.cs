@@ -36,15 +36,15 @@ public sealed class PhoneWidthTests(DeployedSite site, BrowserFixture browser) :
         await page.GotoAsync("/");
         await Visit("news index");
         await page.Locator(".news-list h2 a").First.ClickAsync();
-        await page.WaitForURLAsync("**/news/**", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/news/**");
         await Visit("article");
         var article = page.Url;
         await page.Locator(".article-topics a").First.ClickAsync();
-        await page.WaitForURLAsync("**/thema/**", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/thema/**");
         await Visit("topic");
         await page.GotoAsync(article);
         await page.Locator("a[href^='/autor/']").First.ClickAsync();
-        await page.WaitForURLAsync("**/autor/**", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/autor/**");
         await Visit("author");
         await page.GotoAsync("/suche?q=Gold");
         await Visit("search");
@@ -69,7 +69,7 @@ public sealed class PhoneWidthTests(DeployedSite site, BrowserFixture browser) :
         await Visit("careers");
         await ScreenshotAsync(page, "careers-phone.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kundenberater/in Edelmetalle (m/w/d)" }).ClickAsync();
-        await page.WaitForURLAsync($"**/karriere/{CareersFixtures.Advisor}", BrowserFixture.Arrived);
+        await page.ArrivedAsync($"**/karriere/{CareersFixtures.Advisor}");
         await Assertions.Expect(page.Locator("form.application-form")).ToBeVisibleAsync();
         await Visit("job ad with the application form");
         await page.GotoAsync("/datenschutz");

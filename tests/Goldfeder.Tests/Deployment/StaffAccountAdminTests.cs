@@ -35,7 +35,7 @@ public sealed class StaffAccountAdminTests(DeployedSite site, BrowserFixture bro
         await invited.GetByRole(AriaRole.Button, new() { Name = "Passwort festlegen" }).ClickAsync();
         await Assertions.Expect(invited.Locator(".form-error").First).ToContainTextAsync("nicht überein");
         await SetPasswordAsync(invited, "Redaktion-Neu-2026");
-        await invited.WaitForURLAsync("**/admin/anmelden?hinweis=passwort", BrowserFixture.Arrived);
+        await invited.ArrivedAsync("**/admin/anmelden?hinweis=passwort");
 
         var loggedIn = await LoginAsync(colleague, "neu.redaktion@example.de", "Redaktion-Neu-2026");
         await Assertions.Expect(loggedIn.Locator("nav.admin-nav")).ToContainTextAsync("Artikel");
@@ -72,7 +72,7 @@ public sealed class StaffAccountAdminTests(DeployedSite site, BrowserFixture bro
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("deaktiviert");
 
         await userPage.GotoAsync("/admin/newsletter");
-        await userPage.WaitForURLAsync("**/admin/anmelden**", BrowserFixture.Arrived);
+        await userPage.ArrivedAsync("**/admin/anmelden**");
         await userPage.GetByLabel("E-Mail-Adresse").FillAsync("marketing.sperre@example.de");
         await userPage.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Marketing-Konto-2026");
         await userPage.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();

@@ -20,7 +20,7 @@ public static class StaffBrowser
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(expectUrl, BrowserFixture.Arrived);
+        await page.ArrivedAsync(expectUrl);
         return page;
     }
 

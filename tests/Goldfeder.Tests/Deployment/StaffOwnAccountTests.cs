@@ -40,7 +40,7 @@ public sealed class StaffOwnAccountTests(DeployedSite site, BrowserFixture brows
         await page.GotoAsync(link);
         await AssertNoSeriousAccessibilityProblemsAsync(page);
         await SetPasswordAsync(page, "Goldbarren-Tresor-2026");
-        await page.WaitForURLAsync("**/admin/anmelden?hinweis=passwort", BrowserFixture.Arrived);
+        await page.ArrivedAsync("**/admin/anmelden?hinweis=passwort");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ihr Passwort ist gespeichert");
 
         Assert.Equal(400, (await page.GotoAsync(link))!.Status);
@@ -108,13 +108,13 @@ public sealed class StaffOwnAccountTests(DeployedSite site, BrowserFixture brows
         await Assertions.Expect(codePage.Locator(".form-error")).ToContainTextAsync("Der Code stimmt nicht");
         await codePage.GetByLabel("Code").FillAsync(Totp(key));
         await codePage.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await codePage.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await codePage.ArrivedAsync("**/admin");
 
         await using var lostPhone = await ContextAsync(browser, site);
         var recoveryPage = await LoginAsync(lostPhone, "vorsichtig@example.de", "Zweites-Passwort-2026", "**/admin/anmelden/code");
         await recoveryPage.GetByLabel("Code").FillAsync(recovery[0]);
         await recoveryPage.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await recoveryPage.WaitForURLAsync("**/admin", BrowserFixture.Arrived);
+        await recoveryPage.ArrivedAsync("**/admin");
         await recoveryPage.GotoAsync("/admin/konto");
         await Assertions.Expect(recoveryPage.GetByText("Unbenutzte Wiederherstellungscodes: 9")).ToBeVisibleAsync();
 
