@@ -33,7 +33,7 @@ public sealed class PostingEditor(GoldfederDb db)
 
     public static string SalaryUnitLabel(SalaryUnit u) => u switch { SalaryUnit.Hour => "pro Stunde", SalaryUnit.Month => "pro Monat", _ => "pro Jahr" };
 
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo German = Goldfeder.Common.GermanCount.Culture;
 
     /// <summary>"42.000 – 48.000 € pro Jahr", or null without a salary.</summary>
     public static string? SalaryText(JobPosting p)

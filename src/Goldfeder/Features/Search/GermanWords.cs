@@ -13,8 +13,7 @@ public static class GermanWords
 {
     [ThreadStatic] private static GermanStemmer? _stemmer;
 
-    // Looked up once: CultureInfo.GetCultureInfo takes a process-wide lock, and snippets stem hundreds of words a search.
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    private static readonly CultureInfo German = Goldfeder.Common.GermanCount.Culture;
 
     /// <summary>Where each word starts and how long it is.</summary>
     public static IEnumerable<(int Start, int Length)> Find(string text)

@@ -56,7 +56,7 @@ public sealed class SearchPageModel(ArticleSearch search, GoldfederDb db, IOptio
         var n => $"{n.ToString("N0", German)} Treffer",
     };
 
-    private static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+    private static readonly System.Globalization.CultureInfo German = Goldfeder.Common.GermanCount.Culture;
 
     public string PageUrl(int page) => $"/suche?q={Uri.EscapeDataString(Query)}" + (page > 1 ? $"&seite={page}" : "");
 }

@@ -86,7 +86,7 @@ public sealed class BounceRates(GoldfederDb db, TimeProvider clock)
         $"KW {ISOWeek.GetWeekOfYear(monday)}/{ISOWeek.GetYear(monday)} ({monday:dd.MM.}–{monday.AddDays(6):dd.MM.})";
 
     /// <summary>A rate in German ("0,12 %"), or a dash when nothing was sent.</summary>
-    public static string Percent(double? rate) => rate is null ? "–" : (rate.Value * 100).ToString("0.00", CultureInfo.GetCultureInfo("de-DE")) + " %";
+    public static string Percent(double? rate) => rate is null ? "–" : (rate.Value * 100).ToString("0.00", Goldfeder.Common.GermanCount.Culture) + " %";
 
     /// <summary>Null when within the limits, else what the rate crosses.</summary>
     public static string? BounceWarning(double? rate) => rate switch
