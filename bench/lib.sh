@@ -34,4 +34,14 @@ production_settings() {
   openssl pkcs12 -export -inkey "$1/dp.key" -in "$1/dp.crt" -out "$1/dp.pfx" -passout pass:bench
   export Mail__From="redaktion@example.de" Newsletter__From="newsletter@example.de" Newsletter__Imprint="Goldfeder Bench GmbH"
   export DataProtection__CertificateFile="$1/dp.pfx" DataProtection__CertificatePassword=bench
+  deployed_environment
+}
+
+# deployed_environment: the Environment= lines of deploy/goldfeder.service (Production, the GC's gen0 budget), so
+# that a benchmark measures the site as the service runs it.
+deployed_environment() {
+  local line
+  while IFS= read -r line; do
+    export "${line#Environment=}"
+  done < <(grep -E '^Environment=[A-Za-z_][A-Za-z0-9_]*=' "$(dirname "${BASH_SOURCE[0]}")/../deploy/goldfeder.service")
 }
