@@ -1,6 +1,7 @@
 using Goldfeder.Common;
 using Goldfeder.Data;
 using Goldfeder.Features.Newsletter;
+using Goldfeder.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class BounceRecorder(GoldfederDb db, Withdrawal withdrawal, IOptio
         if (await db.BounceEvents.AnyAsync(e => e.Source == o.Source && e.ExternalId == o.ExternalId, ct)) return Outcome.AlreadyRecorded;
         var target = await FindAsync(o, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var detail = o.Detail is { Length: > 1000 } ? o.Detail[..1000] : o.Detail;
+        var detail = o.Detail is null ? null : Retry.Clip(o.Detail);
 
         // Withdrawal commits on its own; it is idempotent, so a crash before our commit only repeats a no-op.
         if (o.Kind == BounceKind.Complaint && target?.SubscriberId is { } complainer)

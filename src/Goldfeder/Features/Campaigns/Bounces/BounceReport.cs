@@ -18,7 +18,7 @@ public sealed partial record BounceReport(BounceKind Kind, string ExternalId, st
 
     public static BounceReport Read(MimeMessage message, byte[] raw)
     {
-        var id = string.IsNullOrWhiteSpace(message.MessageId) ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw)) : Clip(message.MessageId, 300);
+        var id = string.IsNullOrWhiteSpace(message.MessageId) ? HashId(raw) : Clip(message.MessageId, 300);
         var clues = new StringBuilder();
         foreach (var name in RecipientHeaders)
             foreach (var h in message.Headers.Where(h => h.Field.Equals(name, StringComparison.OrdinalIgnoreCase))) clues.AppendLine(h.Value);
@@ -41,6 +41,11 @@ public sealed partial record BounceReport(BounceKind Kind, string ExternalId, st
         return new BounceReport(BounceKind.Unreadable, id, null, clues.ToString());
     }
 
+    /// <summary>A message MimeKit cannot parse at all, named by the hash of its bytes.</summary>
+    public static BounceReport NotAMessage(byte[] raw) => new(BounceKind.Unreadable, HashId(raw), null, "");
+
+    private static string HashId(byte[] raw) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw));
+
     /// <summary>The worst of the per-recipient groups: a permanent failure (5.x.x) is hard, a transient one (4.x.x) or a full mailbox (x.2.2) soft, a delay or success a notice.</summary>
     private static BounceReport FromStatus(MessageDeliveryStatus status, string id, string clues)
     {
@@ -57,7 +62,7 @@ public sealed partial record BounceReport(BounceKind Kind, string ExternalId, st
             if (detail is null || Rank(kind) > Rank(worst))
             {
                 worst = Rank(kind) > Rank(worst) ? kind : worst;
-                detail = Clip(LogText.WithoutAddresses($"{action} {code} {Field(group, "Diagnostic-Code")}".Trim()), 1000);
+                detail = Retry.Clip(LogText.WithoutAddresses($"{action} {code} {Field(group, "Diagnostic-Code")}".Trim()));
             }
         }
         return new BounceReport(worst, id, detail, clues);

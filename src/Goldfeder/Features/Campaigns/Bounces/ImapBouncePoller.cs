@@ -29,9 +29,7 @@ public sealed class ImapBouncePoller(IServiceScopeFactory scopes, IOptions<Bounc
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         string.IsNullOrWhiteSpace(_imap.Host)
             ? Task.CompletedTask
-            : Periodic.RunAsync(_imap.PollInterval, clock, log, "Reading the bounce mailbox", PollAsync, stoppingToken);
-
-    private Task PollAsync(CancellationToken ct) => PollOnceAsync(ct);
+            : Periodic.RunAsync(_imap.PollInterval, clock, log, "Reading the bounce mailbox", PollOnceAsync, stoppingToken);
 
     /// <summary>One pass over the mailbox; null when another instance holds the lease.</summary>
     public async Task<PollResult?> PollOnceAsync(CancellationToken ct)
@@ -93,7 +91,7 @@ public sealed class ImapBouncePoller(IServiceScopeFactory scopes, IOptions<Bounc
         catch (FormatException)
         {
             // MimeKit's ParseException: not a message at all.
-            report = new BounceReport(BounceKind.Unreadable, "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), null, "");
+            report = BounceReport.NotAMessage(bytes);
         }
         return (report, await tokens.FindAsync(report.Clues, ct));
     }
